@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
+import {
+  AgentsTestEnvironment,
+  replayHistory,
+  ScriptedModelProvider,
+  scheduledActivityTypes,
+  textResponse,
+  toolCallResponse,
+} from 'openai-agents-temporal/testing';
+import * as activities from '../src/activities/get-weather';
+import { offlineResponses } from '../src/offline-responses';
+import { helloWorld, tools } from '../src/workflows';
+
+const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
+let testEnv: AgentsTestEnvironment;
+
+before(async () => {
+  testEnv = await AgentsTestEnvironment.start();
+});
+after(async () => {
+  await testEnv?.teardown();
+});
+
+async function runWithWorker<T>(
+  modelProvider: ScriptedModelProvider | undefined,
+  body: (taskQueue: string) => Promise<T>,
+): Promise<T> {
+  const taskQueue = `basic-test-${Math.random().toString(36).slice(2)}`;
+  const worker = await testEnv.createWorker({
+    workflowsPath,
+    activities,
+    taskQueue,
+    ...(modelProvider ? { modelProvider } : {}),
+  });
+  return worker.runUntil(body(taskQueue));
+}
+
+describe('hello world', () => {
+  it('returns the haiku from one model activity, and the history replays', async () => {
+    const haiku = 'Code calls itself\nuntil the base case answers\nthen the stack unwinds';
+    const model = new ScriptedModelProvider([textResponse(haiku)]);
+    const workflowId = `hello-${Date.now()}`;
+    const result = await runWithWorker(model, (taskQueue) =>
+      testEnv.client.workflow.execute(helloWorld, {
+        taskQueue,
+        workflowId,
+        args: ['Tell me about recursion in programming.'],
+      }),
+    );
+    assert.equal(result, haiku);
+    assert.equal(model.calls.length, 1);
+    assert.equal(model.calls[0]?.request.systemInstructions, 'You only respond in haikus.');
+    assert.deepEqual(model.calls[0]?.request.input, [
+      {
+        type: 'message',
+        role: 'user',
+        content: 'Tell me about recursion in programming.',
+      },
+    ]);
+
+    const history = await testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+    assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY]);
+    const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
+    assert.ok(scheduled?.userMetadata?.summary, 'the model activity carries a summary');
+    await replayHistory(history, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+  });
+});
+
+describe('tools', () => {
+  it('runs getWeather as an activity between two model calls, and the history replays', async () => {
+    const model = new ScriptedModelProvider([
+      toolCallResponse('get_weather', { city: 'Tokio' }, 'call_weather'),
+      textResponse('It is sunny and windy in Tokio, 14-20C.'),
+    ]);
+    const workflowId = `tools-${Date.now()}`;
+    const result = await runWithWorker(model, (taskQueue) =>
+      testEnv.client.workflow.execute(tools, {
+        taskQueue,
+        workflowId,
+        args: ['What is the weather in Tokio?'],
+      }),
+    );
+    assert.equal(result, 'It is sunny and windy in Tokio, 14-20C.');
+
+    const history = await testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+    assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, 'getWeather', INVOKE_MODEL_ACTIVITY]);
+
+    // The tool's schema reached the model, and the activity's result reached the second call.
+    assert.equal(model.calls[0]?.request.tools[0]?.name, 'get_weather');
+    const secondInput = model.calls[1]?.request.input;
+    assert.ok(Array.isArray(secondInput));
+    const toolResult = secondInput.find((item) => item.type === 'function_call_result');
+    assert.ok(toolResult && toolResult.type === 'function_call_result');
+    assert.equal(toolResult.callId, 'call_weather');
+    assert.match(JSON.stringify(toolResult.output), /14-20C/);
+
+    await replayHistory(history, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+  });
+});
+
+describe('offline model (the worker without OPENAI_API_KEY)', () => {
+  it('answers both samples end to end', async () => {
+    const model = new ScriptedModelProvider(offlineResponses);
+    const [haiku, weather] = await runWithWorker(model, (taskQueue) =>
+      Promise.all([
+        testEnv.client.workflow.execute(helloWorld, {
+          taskQueue,
+          workflowId: `offline-hello-${Date.now()}`,
+          args: ['Tell me about recursion in programming.'],
+        }),
+        testEnv.client.workflow.execute(tools, {
+          taskQueue,
+          workflowId: `offline-tools-${Date.now()}`,
+          args: ['What is the weather in Tokio?'],
+        }),
+      ]),
+    );
+    assert.match(haiku, /offline model/);
+    assert.match(weather, /Tokio is 14-20C/);
+  });
+});
+
+describe('real OpenAI provider without an API key', () => {
+  it('fails the workflow at once with a typed, non-retryable authentication error', async () => {
+    const saved = process.env.OPENAI_API_KEY;
+    delete process.env.OPENAI_API_KEY;
+    try {
+      const error = await runWithWorker(undefined, (taskQueue) =>
+        testEnv.client.workflow
+          .execute(helloWorld, {
+            taskQueue,
+            workflowId: `no-key-${Date.now()}`,
+            args: ['Hi'],
+          })
+          .then(
+            () => assert.fail('the workflow should fail'),
+            (err: unknown) => err,
+          ),
+      );
+      assert.ok(error instanceof WorkflowFailedError);
+      assert.ok(error.cause instanceof ActivityFailure, `expected an activity failure, got ${error.cause}`);
+      const failure = error.cause.cause;
+      assert.ok(failure instanceof ApplicationFailure);
+      assert.equal(failure.type, FailureTypes.authentication);
+      assert.equal(failure.nonRetryable, true);
+      assert.match(failure.message, /OPENAI_API_KEY is not set/);
+    } finally {
+      if (saved !== undefined) process.env.OPENAI_API_KEY = saved;
+    }
+  });
+});

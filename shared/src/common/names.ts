@@ -1,0 +1,30 @@
+/** Activity and failure names shared by the workflow side and the worker side. */
+
+/** The model activity. Namespaced so it can sit beside `@temporalio/openai-agents` on one worker. */
+export const INVOKE_MODEL_ACTIVITY = 'OpenAIAgents.invokeModel';
+
+/** Failure types the plugin raises; `ApplicationFailure.type` carries them to the caller. */
+export const FailureTypes = {
+  /** The worker has no usable credentials for the model provider (missing or rejected API key). */
+  authentication: 'ModelInvocationError.Authentication',
+  /** The request was rejected as invalid (400, 404, 422): fix the request, retrying will not help. */
+  badRequest: 'ModelInvocationError.BadRequest',
+  /** The key lacks permission for this model or resource (403). */
+  permissionDenied: 'ModelInvocationError.PermissionDenied',
+  /** 429: retried after the server's `retry-after` delay. */
+  rateLimit: 'ModelInvocationError.RateLimit',
+  /** 408 or a client-side timeout: retried. */
+  timeout: 'ModelInvocationError.Timeout',
+  /** 409: retried. */
+  conflict: 'ModelInvocationError.Conflict',
+  /** 5xx: retried unless the server says `x-should-retry: false`. */
+  serverError: 'ModelInvocationError.ServerError',
+  /** Any other HTTP status that is not retryable. */
+  nonRetryableStatus: 'ModelInvocationError.NonRetryable',
+  /** The model answered with a body that could not be parsed. */
+  invalidResponse: 'ModelInvocationError.InvalidResponse',
+  /** A model activity payload was larger than Temporal accepts. */
+  payloadTooLarge: 'OpenAIAgents.PayloadTooLarge',
+  /** The workflow bundle or plugin is set up wrongly. */
+  configuration: 'OpenAIAgents.ConfigurationError',
+} as const;

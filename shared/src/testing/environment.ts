@@ -1,0 +1,110 @@
+/**
+ * One Temporal dev server per test process, and workers that carry the plugin.
+ * The server is the real Temporal CLI dev server (see findTemporalCli); set TEMPORAL_TEST_ADDRESS
+ * to use a server that is already running instead.
+ */
+import { randomUUID } from 'node:crypto';
+import type { ModelProvider } from '@openai/agents-core';
+import type { Client } from '@temporalio/client';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  Runtime,
+  Worker as TemporalWorker,
+  type Worker,
+  type WorkflowBundle,
+} from '@temporalio/worker';
+import type { ModelActivityParameters } from '../common/model-params';
+import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin';
+import { findTemporalCli } from './temporal-cli';
+
+export interface TestWorkerOptions {
+  workflowsPath: string;
+  /** Omit to test with the plugin's default (real OpenAI) provider. */
+  modelProvider?: ModelProvider | undefined;
+  modelParams?: ModelActivityParameters;
+  activities?: object;
+  /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
+  taskQueue?: string;
+}
+
+export class AgentsTestEnvironment {
+  readonly #bundles = new Map<string, Promise<WorkflowBundle>>();
+
+  private constructor(readonly env: TestWorkflowEnvironment) {}
+
+  static async start(): Promise<AgentsTestEnvironment> {
+    quietRuntimeLogs();
+    const address = process.env.TEMPORAL_TEST_ADDRESS;
+    if (address) {
+      return new AgentsTestEnvironment(await TestWorkflowEnvironment.createFromExistingServer({ address }));
+    }
+    const cli = findTemporalCli();
+    const env = await TestWorkflowEnvironment.createLocal(
+      cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
+    );
+    return new AgentsTestEnvironment(env);
+  }
+
+  get client(): Client {
+    return this.env.client;
+  }
+
+  /**
+   * The bundle for a workflows file, built once per environment. The model parameters are part of
+   * the bundle, so pass the same ones you give createWorker.
+   */
+  bundle(workflowsPath: string, modelParams?: ModelActivityParameters): Promise<WorkflowBundle> {
+    const key = `${workflowsPath}\n${JSON.stringify(modelParams ?? {})}`;
+    let bundle = this.#bundles.get(key);
+    if (!bundle) {
+      const plugin = new OpenAIAgentsPlugin(modelParams ? { modelParams } : {});
+      bundle = bundleWorkflowCode({
+        workflowsPath,
+        plugins: [plugin],
+        logger: quietBundlerLogger,
+      });
+      this.#bundles.set(key, bundle);
+    }
+    return bundle;
+  }
+
+  async createWorker(options: TestWorkerOptions): Promise<Worker> {
+    const pluginOptions: OpenAIAgentsPluginOptions = {};
+    if (options.modelProvider) pluginOptions.modelProvider = options.modelProvider;
+    if (options.modelParams) pluginOptions.modelParams = options.modelParams;
+    return TemporalWorker.create({
+      connection: this.env.nativeConnection,
+      namespace: this.env.namespace ?? 'default',
+      taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
+      workflowBundle: await this.bundle(options.workflowsPath, options.modelParams),
+      activities: options.activities ?? {},
+      plugins: [new OpenAIAgentsPlugin(pluginOptions)],
+    });
+  }
+
+  async teardown(): Promise<void> {
+    await this.env.teardown();
+  }
+}
+
+/** webpack's full report goes to the logger at info level; tests only want errors. */
+const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
+/** Worker state changes are logged at INFO; tests show warnings and errors only (TEMPORAL_LOG_LEVEL overrides). */
+function quietRuntimeLogs(): void {
+  try {
+    const level = (process.env.TEMPORAL_LOG_LEVEL ?? 'WARN') as ConstructorParameters<typeof DefaultLogger>[0];
+    Runtime.install({ logger: new DefaultLogger(level) });
+  } catch {
+    // Already installed by the caller: keep theirs.
+  }
+}

@@ -1,0 +1,18 @@
+/** Testing kit: a scripted model, a real dev-server environment, and replay helpers. */
+
+export { AgentsTestEnvironment, type TestWorkerOptions } from './environment';
+export { fetchHistory, replayHistory, scheduledActivityTypes } from './replay';
+export {
+  handoffResponse,
+  hostedToolResponses,
+  items,
+  type ModelResponder,
+  modelResponse,
+  type RecordedModelCall,
+  reasoningResponse,
+  ScriptedModelProvider,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+} from './scripted-model';
+export { findTemporalCli } from './temporal-cli';

@@ -1,0 +1,30 @@
+import type { Client } from '@temporalio/client';
+import type { temporal } from '@temporalio/proto';
+import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { OpenAIAgentsPlugin } from '../worker/plugin';
+
+type History = temporal.api.history.v1.IHistory;
+
+/** The finished history of a workflow run, for replay and for assertions. */
+export async function fetchHistory(client: Client, workflowId: string, runId?: string): Promise<History> {
+  return client.workflow.getHandle(workflowId, runId).fetchHistory();
+}
+
+/**
+ * Replays a history against the current workflow code; throws on nondeterminism. Use a bundle
+ * built with the plugin (AgentsTestEnvironment.bundle) or a workflows path.
+ */
+export async function replayHistory(
+  history: History,
+  workflowCode: { workflowBundle: WorkflowBundle } | { workflowsPath: string },
+  workflowId = 'replay',
+): Promise<void> {
+  await Worker.runReplayHistory({ ...workflowCode, plugins: [new OpenAIAgentsPlugin()] }, history, workflowId);
+}
+
+/** Activity type names in scheduling order, e.g. to count model calls. */
+export function scheduledActivityTypes(history: History): string[] {
+  return (history.events ?? [])
+    .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name)
+    .filter((name): name is string => typeof name === 'string');
+}

@@ -1,0 +1,57 @@
+import type { ModelProvider, ModelRequest } from '@openai/agents-core';
+import { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
+import {
+  fromWireRequest,
+  type InvokeModelInput,
+  type SerializedModelResponse,
+  toWireResponse,
+  WIRE_VERSION,
+} from '../common/wire';
+import { classifyModelError } from './model-errors';
+
+export type ModelActivities = {
+  [INVOKE_MODEL_ACTIVITY]: (input: InvokeModelInput) => Promise<SerializedModelResponse>;
+};
+
+/** The model activity: one model call, with the worker's provider, as one Temporal activity. */
+export function createModelActivities(provider: ModelProvider): ModelActivities {
+  return {
+    async [INVOKE_MODEL_ACTIVITY](input: InvokeModelInput): Promise<SerializedModelResponse> {
+      if (input.wireVersion > WIRE_VERSION) {
+        throw ApplicationFailure.nonRetryable(
+          `Model request wire version ${input.wireVersion} is newer than this worker understands (${WIRE_VERSION}): upgrade the worker.`,
+          FailureTypes.configuration,
+        );
+      }
+      const context = Context.current();
+      const stopHeartbeat = startHeartbeat(context);
+      try {
+        const model = await provider.getModel(input.modelName || undefined);
+        const request: ModelRequest = {
+          ...fromWireRequest(input.request),
+          signal: context.cancellationSignal,
+        };
+        // Tells OpenAI models to leave retries to the caller: Temporal retries the activity.
+        (request as { _internal?: Record<string, unknown> })._internal = {
+          ...input.request._internal,
+          runnerManagedRetry: true,
+        };
+        return toWireResponse(await model.getResponse(request));
+      } catch (error) {
+        throw classifyModelError(error);
+      } finally {
+        stopHeartbeat();
+      }
+    },
+  };
+}
+
+/** Heartbeats every half heartbeat timeout while the call runs, when the activity has one. */
+function startHeartbeat(context: Context): () => void {
+  const timeout = context.info.heartbeatTimeoutMs;
+  if (!timeout) return () => {};
+  const timer = setInterval(() => context.heartbeat(), Math.max(100, timeout / 2));
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,57 @@
+import { fileURLToPath } from 'node:url';
+import type { ModelProvider } from '@openai/agents-core';
+import { SimplePlugin } from '@temporalio/plugin';
+import type { BundleOptions } from '@temporalio/worker';
+import { DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT, type ModelActivityParameters } from '../common/model-params';
+import { configureWebpack, writeBundleConfigModule } from './bundler';
+import { DefaultOpenAIModelProvider } from './default-provider';
+import { createModelActivities } from './model-activity';
+
+export interface OpenAIAgentsPluginOptions {
+  /**
+   * Resolves model names to models inside the model activity (worker side).
+   * Default: OpenAI's Responses API with the client's own retries off.
+   */
+  modelProvider?: ModelProvider;
+  /** Activity options for every model call. Default: 60 s start-to-close, Temporal's default retry policy. */
+  modelParams?: ModelActivityParameters;
+}
+
+const INTERCEPTORS_MODULE = fileURLToPath(new URL('../workflow/interceptors.ts', import.meta.url));
+
+/**
+ * Runs OpenAI Agents SDK agents inside Temporal workflows. Put it on the worker (and on
+ * `bundleWorkflowCode` / replay workers when you build bundles yourself). It
+ *   - registers the model activity, backed by `modelProvider`;
+ *   - installs an activity-backed model provider as the default inside every workflow, so
+ *     `run(agent, input)` from `@openai/agents-core` works unchanged;
+ *   - configures the workflow bundle for agents-core (polyfills, one chunk, browser shims).
+ */
+export class OpenAIAgentsPlugin extends SimplePlugin {
+  readonly modelParams: ModelActivityParameters;
+  readonly #bundleConfigModule: string;
+
+  constructor(options: OpenAIAgentsPluginOptions = {}) {
+    const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
+    super({
+      name: 'openai-agents-temporal.OpenAIAgentsPlugin',
+      activities: createModelActivities(modelProvider),
+      workerInterceptors: { workflowModules: [INTERCEPTORS_MODULE] },
+    });
+    const modelParams = { ...options.modelParams };
+    if (modelParams.startToCloseTimeout === undefined && modelParams.scheduleToCloseTimeout === undefined) {
+      modelParams.startToCloseTimeout = DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT;
+    }
+    this.modelParams = modelParams;
+    this.#bundleConfigModule = writeBundleConfigModule(modelParams);
+  }
+
+  override configureBundler(options: BundleOptions): BundleOptions {
+    const configured = super.configureBundler(options);
+    const userHook = configured.webpackConfigHook;
+    return {
+      ...configured,
+      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.#bundleConfigModule),
+    };
+  }
+}

@@ -1,0 +1,4 @@
+// Prepended to the workflow bundle's webpack entry by OpenAIAgentsPlugin.
+import { installPolyfills } from './polyfills';
+
+installPolyfills();
