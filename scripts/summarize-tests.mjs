@@ -1,0 +1,24 @@
+// Adds up the JUnit reports the packages' test runs wrote, and prints one closing line.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const dir of readdirSync(root)) {
+  const report = join(root, dir, '.test-results', 'junit.xml');
+  if (!existsSync(report)) continue;
+  const xml = readFileSync(report, 'utf8');
+  for (const testcase of xml.match(/<testcase\b[^>]*?(\/>|>[\s\S]*?<\/testcase>)/g) ?? []) {
+    if (/<failure\b/.test(testcase)) failed++;
+    else if (/<skipped\b/.test(testcase)) skipped++;
+    else passed++;
+  }
+}
+if (passed + failed === 0) {
+  console.error('No test results found: no test ran.');
+  process.exit(1);
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
