@@ -1,6 +1,15 @@
 /** Testing kit: a scripted model, a real dev-server environment, and replay helpers. */
 
 export { AgentsTestEnvironment, type TestWorkerOptions } from './environment';
+export {
+  type FakeOpenAIServer,
+  type HttpReplier,
+  openAIErrorBody,
+  type RecordedHttpRequest,
+  responsesApiText,
+  type ScriptedHttpReply,
+  startFakeOpenAIServer,
+} from './openai-server';
 export { fetchHistory, replayHistory, scheduledActivityTypes } from './replay';
 export {
   handoffResponse,

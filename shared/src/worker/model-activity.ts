@@ -1,4 +1,4 @@
-import type { ModelProvider, ModelRequest } from '@openai/agents-core';
+import { getCurrentTrace, type ModelProvider, type ModelRequest, NoopTrace, withTrace } from '@openai/agents-core';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
@@ -38,7 +38,11 @@ export function createModelActivities(provider: ModelProvider): ModelActivities 
           ...input.request._internal,
           runnerManagedRetry: true,
         };
-        return toWireResponse(await model.getResponse(request));
+        if (getCurrentTrace()) return toWireResponse(await model.getResponse(request));
+        // OpenAI models open a response span, which needs a trace context. Workflow traces do not
+        // cross into activities yet, so the call runs in a no-op trace and reports no tracing data.
+        request.tracing = false;
+        return toWireResponse(await withTrace(new NoopTrace(), () => model.getResponse(request)));
       } catch (error) {
         throw classifyModelError(error);
       } finally {

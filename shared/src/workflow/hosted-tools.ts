@@ -5,6 +5,7 @@
  * provider turns them into Responses API tools. A unit test checks them against agents-openai's.
  */
 import type { HostedTool } from '@openai/agents-core';
+import { normalizeToolAllowedCallers } from '@openai/agents-core/utils/internal';
 import type {
   codeInterpreterTool as openaiCodeInterpreterTool,
   fileSearchTool as openaiFileSearchTool,
@@ -58,13 +59,13 @@ export function fileSearchTool(vectorStoreIds: string | string[], options: FileS
 
 export function codeInterpreterTool(options: CodeInterpreterToolOptions = {}): HostedTool {
   const name = options.name ?? 'code_interpreter';
-  const callers = options.allowedCallers;
+  const callers = normalizeToolAllowedCallers(options.allowedCallers, name);
   return hosted(name, {
     type: 'code_interpreter',
     name,
     container: options.container ?? { type: 'auto' },
     include_outputs: options.includeOutputs,
-    allowed_callers: callers === undefined ? undefined : [...(Array.isArray(callers) ? callers : [callers])],
+    allowed_callers: callers ? [...callers] : undefined,
   });
 }
 

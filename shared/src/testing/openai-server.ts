@@ -1,0 +1,119 @@
+/**
+ * A local OpenAI-compatible HTTP server on 127.0.0.1 that a test controls: the real `openai`
+ * client talks to it, so its HTTP path, error mapping and retries run for real.
+ */
+import { once } from 'node:events';
+import { createServer, type IncomingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface RecordedHttpRequest {
+  method: string;
+  path: string;
+  headers: IncomingHttpHeaders;
+  body: unknown;
+  receivedAt: number;
+}
+
+/** What the server does with one request. */
+export interface ScriptedHttpReply {
+  status?: number;
+  headers?: Record<string, string>;
+  /** Sent as JSON. */
+  json?: unknown;
+  /** Sent as is (for malformed bodies). */
+  raw?: string;
+  /** Wait this long before answering. */
+  delayMs?: number;
+  /** Close the socket without answering. */
+  dropConnection?: boolean;
+}
+
+export type HttpReplier = (request: RecordedHttpRequest, index: number) => ScriptedHttpReply;
+
+export interface FakeOpenAIServer {
+  /** Base URL for the `openai` client (OPENAI_BASE_URL), ending in /v1. */
+  baseURL: string;
+  requests: RecordedHttpRequest[];
+  close(): Promise<void>;
+}
+
+export async function startFakeOpenAIServer(reply: HttpReplier): Promise<FakeOpenAIServer> {
+  const requests: RecordedHttpRequest[] = [];
+  const server: Server = createServer(async (req, res) => {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const recorded: RecordedHttpRequest = {
+      method: req.method ?? 'GET',
+      path: req.url ?? '/',
+      headers: req.headers,
+      body: text ? safeJson(text) : undefined,
+      receivedAt: Date.now(),
+    };
+    requests.push(recorded);
+    const scripted = reply(recorded, requests.length - 1);
+    if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+    if (scripted.dropConnection) {
+      req.socket.destroy();
+      return;
+    }
+    send(res, scripted);
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseURL: `http://127.0.0.1:${port}/v1`,
+    requests,
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}
+
+function send(res: ServerResponse, reply: ScriptedHttpReply): void {
+  const body = reply.raw ?? JSON.stringify(reply.json ?? {});
+  res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });
+  res.end(body);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/** A Responses API body whose output is one assistant message. */
+export function responsesApiText(text: string, id = `resp_${Math.random().toString(36).slice(2)}`): unknown {
+  return {
+    id,
+    object: 'response',
+    created_at: 1_700_000_000,
+    status: 'completed',
+    model: 'gpt-test',
+    output: [
+      {
+        type: 'message',
+        id: `msg_${id}`,
+        status: 'completed',
+        role: 'assistant',
+        content: [{ type: 'output_text', text, annotations: [] }],
+      },
+    ],
+    usage: {
+      input_tokens: 12,
+      input_tokens_details: { cached_tokens: 0 },
+      output_tokens: 7,
+      output_tokens_details: { reasoning_tokens: 0 },
+      total_tokens: 19,
+    },
+  };
+}
+
+/** An OpenAI-style error body. */
+export function openAIErrorBody(message: string, type = 'invalid_request_error', code: string | null = null): unknown {
+  return { error: { message, type, param: null, code } };
+}

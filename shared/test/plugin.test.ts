@@ -1,0 +1,229 @@
+// The plugin end to end on a real Temporal dev server, with the scripted model on the worker.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { WorkflowFailedError } from '@temporalio/client';
+import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { ModelActivityParameters } from '../src/common/model-params';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names';
+import {
+  AgentsTestEnvironment,
+  handoffResponse,
+  openAIErrorBody,
+  replayHistory,
+  responsesApiText,
+  ScriptedModelProvider,
+  scheduledActivityTypes,
+  startFakeOpenAIServer,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+} from '../src/testing';
+import type * as workflows from './workflows/agents';
+
+const workflowsPath = fileURLToPath(new URL('./workflows/agents.ts', import.meta.url));
+let testEnv: AgentsTestEnvironment;
+
+before(async () => {
+  testEnv = await AgentsTestEnvironment.start();
+});
+after(async () => {
+  await testEnv?.teardown();
+});
+
+type WorkflowName = keyof typeof workflows;
+
+async function execute<N extends WorkflowName>(
+  name: N,
+  prompt: string,
+  options: { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters } = {},
+): Promise<{ result: Awaited<ReturnType<(typeof workflows)[N]>>; workflowId: string }> {
+  const taskQueue = `plugin-test-${Math.random().toString(36).slice(2)}`;
+  const workflowId = `${name}-${Math.random().toString(36).slice(2)}`;
+  const worker = await testEnv.createWorker({ workflowsPath, taskQueue, ...options });
+  const result = await worker.runUntil(
+    testEnv.client.workflow.execute(name, { taskQueue, workflowId, args: [prompt], workflowTaskTimeout: '10s' }),
+  );
+  return { result: result as Awaited<ReturnType<(typeof workflows)[N]>>, workflowId };
+}
+
+async function executeExpectingFailure(
+  name: WorkflowName,
+  prompt: string,
+  options: { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters } = {},
+): Promise<WorkflowFailedError> {
+  try {
+    await execute(name, prompt, options);
+  } catch (error) {
+    assert.ok(error instanceof WorkflowFailedError, `expected WorkflowFailedError, got ${error}`);
+    return error;
+  }
+  assert.fail('the workflow should have failed');
+}
+
+const history = (workflowId: string) => testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+
+describe('plain agents-core code inside a workflow', () => {
+  it('new Runner().run() hands off to the right agent; each model call is one activity', async () => {
+    const model = new ScriptedModelProvider([handoffResponse('Spanish agent'), textResponse('¡Hola! ¿Cómo estás?')]);
+    const { result, workflowId } = await execute('handoffWithRunner', 'Hola, ¿cómo estás?', { modelProvider: model });
+    assert.deepEqual(result, { output: '¡Hola! ¿Cómo estás?', lastAgent: 'Spanish agent' });
+    assert.equal(model.calls.length, 2);
+    assert.deepEqual(
+      model.calls[0]?.request.handoffs.map((h) => h.toolName),
+      ['transfer_to_Spanish_agent'],
+    );
+    assert.equal(model.calls[1]?.request.systemInstructions, 'You only speak Spanish.');
+    const events = await history(workflowId);
+    assert.deepEqual(scheduledActivityTypes(events), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
+    // The default summary names the agent and the model.
+    const summaries = (events.events ?? [])
+      .filter((e) => e.activityTaskScheduledEventAttributes)
+      .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
+    assert.deepEqual(summaries, ['"Triage agent: default model"', '"Spanish agent: default model"']);
+    await replayHistory(events, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+  });
+
+  it('structured output comes back parsed', async () => {
+    const model = new ScriptedModelProvider([structuredResponse({ city: 'Lisbon', days: 3 })]);
+    const { result } = await execute('structuredOutput', 'Three days somewhere sunny', { modelProvider: model });
+    assert.deepEqual(result, { city: 'Lisbon', days: 3 });
+    assert.equal(model.calls[0]?.request.outputType !== 'text', true);
+  });
+
+  it('agent.asTool() runs the nested agent’s model calls as activities too', async () => {
+    const model = new ScriptedModelProvider([
+      toolCallResponse('translate_to_french', { input: 'Good morning' }),
+      textResponse('Bonjour'),
+      textResponse('In French: Bonjour'),
+    ]);
+    const { result, workflowId } = await execute('agentAsTool', 'Say good morning in French', {
+      modelProvider: model,
+    });
+    assert.equal(result, 'In French: Bonjour');
+    assert.equal(model.calls[1]?.request.systemInstructions, 'Translate to French.');
+    assert.deepEqual(scheduledActivityTypes(await history(workflowId)), Array(3).fill(INVOKE_MODEL_ACTIVITY));
+  });
+
+  it('the agent’s model name reaches the worker’s provider', async () => {
+    const model = new ScriptedModelProvider([textResponse('ok')]);
+    await execute('namedModel', 'Hi', { modelProvider: model });
+    assert.equal(model.calls[0]?.modelName, 'gpt-named-model');
+  });
+});
+
+describe('agent errors fail the workflow with a typed failure', () => {
+  it('max turns exceeded', async () => {
+    const model = new ScriptedModelProvider([toolCallResponse('noop', {}), textResponse('never')]);
+    const error = await executeExpectingFailure('maxTurns', 'Loop', { modelProvider: model });
+    assert.ok(error.cause instanceof ApplicationFailure);
+    assert.equal(error.cause.type, 'MaxTurnsExceededError');
+    assert.equal(error.cause.nonRetryable, true);
+  });
+
+  it('an input guardrail tripwire, with the guardrail’s report', async () => {
+    const model = new ScriptedModelProvider([textResponse('Here is your homework answer')]);
+    const error = await executeExpectingFailure('guarded', 'Do my homework', { modelProvider: model });
+    assert.ok(error.cause instanceof ApplicationFailure);
+    assert.equal(error.cause.type, 'InputGuardrailTripwireTriggered');
+    assert.deepEqual(error.cause.details, [{ guardrail: 'No homework', outputInfo: { flagged: true } }]);
+  });
+
+  it('a scripted model that runs out of answers fails the model activity without retries', async () => {
+    const model = new ScriptedModelProvider([]);
+    const error = await executeExpectingFailure('namedModel', 'Hi', { modelProvider: model });
+    assert.ok(error.cause instanceof ActivityFailure);
+    assert.ok(error.cause.cause instanceof ApplicationFailure);
+    assert.equal(error.cause.cause.type, 'ScriptedModel.ScriptExhausted');
+  });
+});
+
+describe('modelParams reach every model activity', () => {
+  it('timeouts, retry policy and a summary function', async () => {
+    const modelParams: ModelActivityParameters = {
+      startToCloseTimeout: '42s',
+      scheduleToCloseTimeout: '5m',
+      heartbeatTimeout: '20s',
+      retryPolicy: { maximumAttempts: 7, initialInterval: '2s' },
+      summary: (call) => `model call by ${call.agentName} with ${JSON.stringify(call.systemInstructions)}`,
+    };
+    const model = new ScriptedModelProvider([textResponse('ok')]);
+    const { workflowId } = await execute('namedModel', 'Hi', { modelProvider: model, modelParams });
+    const scheduled = (await history(workflowId)).events?.find((e) => e.activityTaskScheduledEventAttributes);
+    const attributes = scheduled?.activityTaskScheduledEventAttributes;
+    assert.equal(Number(attributes?.startToCloseTimeout?.seconds), 42);
+    assert.equal(Number(attributes?.scheduleToCloseTimeout?.seconds), 300);
+    assert.equal(Number(attributes?.heartbeatTimeout?.seconds), 20);
+    assert.equal(attributes?.retryPolicy?.maximumAttempts, 7);
+    assert.equal(Number(attributes?.retryPolicy?.initialInterval?.seconds), 2);
+    const summary = scheduled?.userMetadata?.summary?.data;
+    assert.equal(summary && Buffer.from(summary).toString(), JSON.stringify('model call by Named with "Answer."'));
+  });
+
+  it('useLocalActivity runs model calls as local activities', async () => {
+    const model = new ScriptedModelProvider([textResponse('local ok')]);
+    const { result, workflowId } = await execute('namedModel', 'Hi', {
+      modelProvider: model,
+      modelParams: { useLocalActivity: true, startToCloseTimeout: '10s' },
+    });
+    assert.equal(result, 'local ok');
+    const events = (await history(workflowId)).events ?? [];
+    assert.equal(scheduledActivityTypes({ events }).length, 0);
+    assert.equal(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length, 1);
+  });
+});
+
+describe('the default OpenAI provider over HTTP (local OpenAI-compatible server)', () => {
+  async function withServer<T>(
+    reply: Parameters<typeof startFakeOpenAIServer>[0],
+    body: (server: Awaited<ReturnType<typeof startFakeOpenAIServer>>) => Promise<T>,
+  ): Promise<T> {
+    const server = await startFakeOpenAIServer(reply);
+    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
+    process.env.OPENAI_API_KEY = 'sk-test-local-server';
+    process.env.OPENAI_BASE_URL = server.baseURL;
+    try {
+      return await body(server);
+    } finally {
+      for (const [name, value] of [
+        ['OPENAI_API_KEY', saved.key],
+        ['OPENAI_BASE_URL', saved.url],
+      ] as const) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+      await server.close();
+    }
+  }
+
+  it('sends the Responses API request and returns the model’s text', async () => {
+    await withServer(
+      () => ({ json: responsesApiText('Hello from the local server') }),
+      async (server) => {
+        const { result } = await execute('namedModel', 'Hi there');
+        assert.equal(result, 'Hello from the local server');
+        assert.equal(server.requests.length, 1);
+        const request = server.requests[0];
+        assert.equal(request?.path, '/v1/responses');
+        assert.equal(request?.headers.authorization, 'Bearer sk-test-local-server');
+        assert.equal((request?.body as { model?: string } | undefined)?.model, 'gpt-named-model');
+      },
+    );
+  });
+
+  it('a 401 fails at once with a non-retryable authentication failure that says what to fix', async () => {
+    await withServer(
+      () => ({ status: 401, json: openAIErrorBody('Incorrect API key provided', 'invalid_request_error') }),
+      async (server) => {
+        const error = await executeExpectingFailure('namedModel', 'Hi');
+        assert.ok(error.cause instanceof ActivityFailure);
+        const failure = error.cause.cause;
+        assert.ok(failure instanceof ApplicationFailure);
+        assert.equal(failure.type, FailureTypes.authentication);
+        assert.equal(failure.nonRetryable, true);
+        assert.match(failure.message, /OPENAI_API_KEY/);
+        assert.equal(server.requests.length, 1, 'no layer retried a 401');
+      },
+    );
+  });
+});

@@ -1,0 +1,238 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ModelBehaviorError, UserError } from '@openai/agents-core';
+import { ApplicationFailure } from '@temporalio/common';
+import { msOptionalToNumber } from '@temporalio/common/lib/time';
+import OpenAI from 'openai';
+import { FailureTypes } from '../../src/common/names';
+import { classifyModelError, retryDelayMs } from '../../src/worker/model-errors';
+
+type HeaderInit = Record<string, string>;
+
+/** An OpenAI-style status error, recognised by shape. */
+function statusError(status: number, headers: HeaderInit = {}, message = 'boom'): Error & { status: number } {
+  return Object.assign(new Error(message), { status, headers: new Headers(headers) });
+}
+
+/** A real error from the `openai` package, as the SDK would throw it. */
+function openaiError(status: number, headers: HeaderInit = {}, message = 'boom'): InstanceType<typeof OpenAI.APIError> {
+  const body = { error: { message, type: 'test_error' } };
+  return OpenAI.APIError.generate(status, body, undefined, new Headers(headers));
+}
+
+function classify(error: unknown): ApplicationFailure {
+  const result = classifyModelError(error);
+  assert.ok(result instanceof ApplicationFailure, `expected an ApplicationFailure, got ${String(result)}`);
+  return result;
+}
+
+/** ApplicationFailure.nextRetryDelay is a Temporal `Duration` (ms number or string); normalise to ms. */
+function delayOf(failure: ApplicationFailure): number | undefined {
+  return msOptionalToNumber(failure.nextRetryDelay ?? undefined);
+}
+
+const RETRYABLE: Array<[number, string]> = [
+  [408, FailureTypes.timeout],
+  [409, FailureTypes.conflict],
+  [429, FailureTypes.rateLimit],
+  [500, FailureTypes.serverError],
+  [502, FailureTypes.serverError],
+  [503, FailureTypes.serverError],
+];
+
+const NON_RETRYABLE: Array<[number, string, RegExp]> = [
+  [400, FailureTypes.badRequest, /check the model settings, tools and input/],
+  [401, FailureTypes.authentication, /OPENAI_API_KEY/],
+  [403, FailureTypes.permissionDenied, /permissions/],
+  [404, FailureTypes.badRequest, /check the model name and the base URL/],
+  [422, FailureTypes.badRequest, /check the input and the tool schemas/],
+];
+
+const MAKERS = [
+  ['a shape-only error', statusError],
+  ['a real openai APIError', openaiError],
+] as const;
+
+for (const [label, make] of MAKERS) {
+  describe(`classifyModelError with ${label}`, () => {
+    for (const [status, type] of RETRYABLE) {
+      it(`${status} is retryable with type ${type}`, () => {
+        const error = make(status, {}, 'upstream trouble');
+        const failure = classify(error);
+        assert.equal(failure.nonRetryable, false);
+        assert.equal(failure.type, type);
+        assert.match(failure.message, new RegExp(`^Retryable model error ${status}: .*upstream trouble`));
+        assert.equal(failure.cause, error);
+        assert.equal(delayOf(failure), undefined);
+      });
+    }
+
+    for (const [status, type, advice] of NON_RETRYABLE) {
+      it(`${status} is non-retryable with type ${type} and says what to fix`, () => {
+        const error = make(status, {}, 'rejected');
+        const failure = classify(error);
+        assert.equal(failure.nonRetryable, true);
+        assert.equal(failure.type, type);
+        assert.match(failure.message, new RegExp(`^Non-retryable model error ${status}: .*rejected`));
+        assert.match(failure.message, advice);
+        assert.equal(failure.cause, error);
+      });
+    }
+
+    it('uses retry-after (seconds) as the next retry delay', () => {
+      const failure = classify(make(429, { 'retry-after': '2' }));
+      assert.equal(failure.nonRetryable, false);
+      assert.equal(delayOf(failure), 2000);
+    });
+
+    it('prefers retry-after-ms over retry-after', () => {
+      const failure = classify(make(429, { 'retry-after-ms': '150', 'retry-after': '2' }));
+      assert.equal(delayOf(failure), 150);
+    });
+
+    it('x-should-retry: false makes a 500 non-retryable', () => {
+      const failure = classify(make(500, { 'x-should-retry': 'false' }));
+      assert.equal(failure.nonRetryable, true);
+      assert.equal(failure.type, FailureTypes.serverError);
+      assert.match(failure.message, /^Non-retryable model error 500/);
+    });
+
+    it('x-should-retry: true makes a 400 retryable', () => {
+      const failure = classify(make(400, { 'x-should-retry': 'true' }));
+      assert.equal(failure.nonRetryable, false);
+      assert.equal(failure.type, FailureTypes.badRequest);
+      assert.match(failure.message, /^Retryable model error 400/);
+    });
+  });
+}
+
+describe('real openai errors', () => {
+  it('are the SDK subclasses the classifier must handle by shape', () => {
+    assert.ok(openaiError(401) instanceof OpenAI.AuthenticationError);
+    assert.ok(openaiError(429) instanceof OpenAI.RateLimitError);
+    assert.ok(openaiError(503) instanceof OpenAI.InternalServerError);
+    assert.equal(openaiError(429, { 'retry-after': '2' }).headers?.get('retry-after'), '2');
+  });
+});
+
+describe('classifyModelError: other statuses', () => {
+  it('an unlisted 4xx is non-retryable with the generic type', () => {
+    const failure = classify(statusError(418));
+    assert.equal(failure.nonRetryable, true);
+    assert.equal(failure.type, FailureTypes.nonRetryableStatus);
+  });
+
+  it('an unlisted 5xx is retryable as a server error', () => {
+    const failure = classify(statusError(529));
+    assert.equal(failure.nonRetryable, false);
+    assert.equal(failure.type, FailureTypes.serverError);
+  });
+
+  it('reads headers given as a plain record', () => {
+    const error = Object.assign(new Error('slow down'), {
+      status: 429,
+      headers: { 'retry-after-ms': '250', 'x-should-retry': null },
+    });
+    const failure = classify(error);
+    assert.equal(failure.nonRetryable, false);
+    assert.equal(delayOf(failure), 250);
+  });
+
+  it('handles a status error without headers', () => {
+    const failure = classify(Object.assign(new Error('no headers'), { status: 503 }));
+    assert.equal(failure.nonRetryable, false);
+    assert.equal(delayOf(failure), undefined);
+  });
+
+  it('uses the error name when the message is empty', () => {
+    const error = Object.assign(new TypeError(''), { status: 400, headers: new Headers() });
+    assert.match(classify(error).message, /^Non-retryable model error 400: TypeError/);
+  });
+});
+
+describe('classifyModelError: errors without a status', () => {
+  it('returns a plain Error (connection failure) unchanged', () => {
+    const error = new Error('connect ECONNREFUSED 127.0.0.1:443');
+    assert.equal(classifyModelError(error), error);
+  });
+
+  it('returns an openai APIConnectionError unchanged', () => {
+    const error = new OpenAI.APIConnectionError({ message: 'Connection error.' });
+    assert.equal(classifyModelError(error), error);
+  });
+
+  it('returns a non-Error value unchanged', () => {
+    const thrown = { status: 500 };
+    assert.equal(classifyModelError(thrown), thrown);
+  });
+
+  it('turns a SyntaxError into a retryable invalid-response failure', () => {
+    const error = new SyntaxError('Unexpected token < in JSON at position 0');
+    const failure = classify(error);
+    assert.equal(failure.nonRetryable, false);
+    assert.equal(failure.type, FailureTypes.invalidResponse);
+    assert.match(failure.message, /not valid JSON/);
+    assert.match(failure.message, /Unexpected token </);
+    assert.equal(failure.cause, error);
+  });
+
+  it('returns an existing ApplicationFailure unchanged', () => {
+    const existing = ApplicationFailure.create({ message: 'already classified', type: 'Custom', nonRetryable: true });
+    assert.equal(classifyModelError(existing), existing);
+  });
+
+  it('makes a UserError non-retryable', () => {
+    const error = new UserError('Agent is misconfigured');
+    const failure = classify(error);
+    assert.equal(failure.nonRetryable, true);
+    assert.equal(failure.type, 'UserError');
+    assert.equal(failure.message, 'Agent is misconfigured');
+    assert.equal(failure.cause, error);
+  });
+
+  it('makes a ModelBehaviorError non-retryable', () => {
+    const error = new ModelBehaviorError('Model produced invalid tool call');
+    const failure = classify(error);
+    assert.equal(failure.nonRetryable, true);
+    assert.equal(failure.type, 'ModelBehaviorError');
+    assert.equal(failure.message, 'Model produced invalid tool call');
+  });
+});
+
+describe('retryDelayMs', () => {
+  const now = Date.parse('2024-05-01T12:00:00Z');
+
+  it('returns undefined without retry headers', () => {
+    assert.equal(retryDelayMs(statusError(429), now), undefined);
+  });
+
+  it('reads fractional seconds', () => {
+    assert.equal(retryDelayMs(statusError(429, { 'retry-after': '1.5' }), now), 1500);
+  });
+
+  it('reads retry-after-ms', () => {
+    assert.equal(retryDelayMs(statusError(429, { 'retry-after-ms': '150' }), now), 150);
+  });
+
+  it('falls back to retry-after when retry-after-ms is not a number', () => {
+    assert.equal(retryDelayMs(statusError(429, { 'retry-after-ms': 'soon', 'retry-after': '3' }), now), 3000);
+  });
+
+  it('ignores a negative retry-after-ms', () => {
+    assert.equal(retryDelayMs(statusError(429, { 'retry-after-ms': '-5', 'retry-after': '1' }), now), 1000);
+  });
+
+  it('reads an HTTP-date relative to now', () => {
+    const error = statusError(503, { 'retry-after': 'Wed, 01 May 2024 12:00:30 GMT' });
+    assert.equal(retryDelayMs(error, now), 30_000);
+  });
+
+  it('clamps an HTTP-date in the past to zero', () => {
+    const error = statusError(503, { 'retry-after': 'Wed, 01 May 2024 11:59:00 GMT' });
+    assert.equal(retryDelayMs(error, now), 0);
+  });
+
+  it('returns undefined for an unparseable retry-after', () => {
+    assert.equal(retryDelayMs(statusError(503, { 'retry-after': 'later, maybe' }), now), undefined);
+  });
+});

@@ -1,0 +1,332 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import {
+  type AgentInputItem,
+  type AgentOutputItem,
+  type ModelRequest,
+  type ModelResponse,
+  Usage,
+} from '@openai/agents-core';
+import { base64ToBytes, bytesToBase64 } from '../../src/common/base64';
+import {
+  decodeBinary,
+  encodeBinary,
+  fromWireRequest,
+  fromWireResponse,
+  type SerializedModelRequest,
+  type SerializedModelResponse,
+  toWireRequest,
+  toWireResponse,
+  WIRE_VERSION,
+} from '../../src/common/wire';
+
+/** What actually crosses a Temporal payload boundary: plain JSON. */
+function throughJson<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Deterministic pseudo-random bytes (a small LCG), so failures are reproducible. */
+function bytesOf(length: number, seed: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let state = seed >>> 0;
+  for (let i = 0; i < length; i++) {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    out[i] = state >>> 24;
+  }
+  return out;
+}
+
+class FakeSpan {
+  readonly spanId = 'span_123';
+  toJSON(): never {
+    throw new Error('a live span must not be serialized');
+  }
+}
+
+type RequestWithInternals = ModelRequest & {
+  _internal?: Record<string, unknown>;
+};
+
+function imageItem(bytes: Uint8Array): AgentInputItem {
+  return {
+    type: 'message',
+    role: 'user',
+    content: [{ type: 'input_image', image: bytes }],
+  } as unknown as AgentInputItem;
+}
+
+function baseRequest(overrides: Partial<RequestWithInternals> = {}): RequestWithInternals {
+  return {
+    systemInstructions: 'Be brief.',
+    input: 'hello',
+    modelSettings: { temperature: 0.5 },
+    tools: [],
+    outputType: 'text',
+    handoffs: [],
+    tracing: false,
+    ...overrides,
+  };
+}
+
+describe('toWireRequest', () => {
+  const controller = new AbortController();
+  const request = baseRequest({
+    signal: controller.signal,
+    previousResponseId: 'resp_prev',
+    modelSettings: { temperature: 0.25, maxTokens: 99, retry: { maxRetries: 2, policy: () => true } },
+    _internal: { tracingParent: new FakeSpan(), reasoningEffortImplicit: true, toolNameCollisionPolicy: 'error' },
+  });
+
+  it('drops the abort signal', () => {
+    const wire = toWireRequest(request);
+    assert.equal('signal' in wire, false);
+  });
+
+  it('drops modelSettings.retry but keeps the other settings', () => {
+    const wire = toWireRequest(request);
+    assert.equal('retry' in wire.modelSettings, false);
+    assert.deepEqual(wire.modelSettings, { temperature: 0.25, maxTokens: 99 });
+  });
+
+  it('keeps the plain _internal flags and drops tracingParent', () => {
+    const wire = toWireRequest(request);
+    assert.deepEqual(wire._internal, { reasoningEffortImplicit: true, toolNameCollisionPolicy: 'error' });
+  });
+
+  it('survives a JSON round trip unchanged', () => {
+    const wire = toWireRequest(request);
+    const json = throughJson(wire);
+    assert.deepEqual(json, wire);
+    assert.equal(json.previousResponseId, 'resp_prev');
+    assert.equal(json.systemInstructions, 'Be brief.');
+    assert.equal(json.input, 'hello');
+    assert.deepEqual(json._internal, { reasoningEffortImplicit: true, toolNameCollisionPolicy: 'error' });
+  });
+
+  it('does not mutate the original request', () => {
+    toWireRequest(request);
+    assert.equal(request.signal, controller.signal);
+    assert.equal(request.modelSettings.retry?.maxRetries, 2);
+    assert.ok(request._internal?.tracingParent instanceof FakeSpan);
+  });
+
+  it('omits _internal when only non-plain internals are present', () => {
+    const wire = toWireRequest(baseRequest({ _internal: { tracingParent: new FakeSpan() } }));
+    assert.equal('_internal' in wire, false);
+  });
+
+  it('drops a plain-object tracingParent too', () => {
+    const wire = toWireRequest(
+      baseRequest({ _internal: { tracingParent: { spanId: 'span_1' }, toolNameCollisionPolicy: 'warn' } }),
+    );
+    assert.deepEqual(throughJson(wire)._internal, { toolNameCollisionPolicy: 'warn' });
+  });
+
+  it('keeps a false flag (only undefined is dropped)', () => {
+    const wire = toWireRequest(baseRequest({ _internal: { reasoningEffortImplicit: false } }));
+    assert.deepEqual(wire._internal, { reasoningEffortImplicit: false });
+  });
+
+  it('handles a request without modelSettings.retry or _internal', () => {
+    const wire = toWireRequest(baseRequest());
+    assert.deepEqual(throughJson(wire), {
+      systemInstructions: 'Be brief.',
+      input: 'hello',
+      modelSettings: { temperature: 0.5 },
+      tools: [],
+      outputType: 'text',
+      handoffs: [],
+      tracing: false,
+    });
+  });
+});
+
+describe('binary data in requests', () => {
+  it('round-trips a Uint8Array inside an input item through JSON', () => {
+    const bytes = new Uint8Array([0, 1, 2, 250, 255]);
+    const request = baseRequest({ input: [imageItem(bytes)] });
+    const wire = throughJson(toWireRequest(request));
+    const back = fromWireRequest(wire);
+    assert.ok(Array.isArray(back.input));
+    const item = back.input[0] as unknown as { content: Array<{ type: string; image: unknown }> };
+    const image = item.content[0]?.image;
+    assert.ok(image instanceof Uint8Array, 'image should be decoded back to a Uint8Array');
+    assert.deepEqual([...image], [0, 1, 2, 250, 255]);
+    assert.equal(item.content[0]?.type, 'input_image');
+  });
+
+  it('puts no raw bytes on the wire', () => {
+    const wire = toWireRequest(baseRequest({ input: [imageItem(new Uint8Array([0, 1, 2, 250, 255]))] }));
+    const item = (wire.input as unknown as Array<{ content: Array<{ image: unknown }> }>)[0];
+    assert.deepEqual(item?.content[0]?.image, { $base64Bytes: 'AAEC+v8=' });
+  });
+
+  it('does not mutate the original input item', () => {
+    const bytes = new Uint8Array([9, 8, 7]);
+    const request = baseRequest({ input: [imageItem(bytes)] });
+    toWireRequest(request);
+    const item = (request.input as unknown as Array<{ content: Array<{ image: unknown }> }>)[0];
+    assert.equal(item?.content[0]?.image, bytes);
+  });
+
+  it('encodes an ArrayBuffer and decodes it as a Uint8Array', () => {
+    const buffer = new Uint8Array([4, 5, 6]).buffer;
+    const wire = throughJson(encodeBinary({ data: buffer }));
+    assert.deepEqual(wire, { data: { $base64Bytes: 'BAUG' } });
+    const back = decodeBinary(wire) as { data: unknown };
+    assert.ok(back.data instanceof Uint8Array);
+    assert.deepEqual([...back.data], [4, 5, 6]);
+  });
+
+  it('encodes an empty Uint8Array and decodes it back to an empty one', () => {
+    const back = decodeBinary(throughJson(encodeBinary({ data: new Uint8Array() }))) as { data: unknown };
+    assert.ok(back.data instanceof Uint8Array);
+    assert.equal(back.data.length, 0);
+  });
+
+  it('leaves objects that merely contain the tag key plus others alone', () => {
+    const value = { nested: { $base64Bytes: 'AAEC', other: 1 }, list: [{ $base64Bytes: 42 }] };
+    assert.deepEqual(decodeBinary(value), value);
+  });
+});
+
+describe('toWireResponse / fromWireResponse', () => {
+  const output: AgentOutputItem[] = [
+    {
+      type: 'message',
+      id: 'msg_1',
+      role: 'assistant',
+      status: 'completed',
+      content: [{ type: 'output_text', text: 'Hi there' }],
+    },
+  ];
+  const response: ModelResponse = {
+    usage: new Usage({ requests: 1, inputTokens: 3, outputTokens: 4, totalTokens: 7 }),
+    output,
+    responseId: 'resp_42',
+    requestId: 'req_7',
+    providerData: { model: 'gpt-test', nested: { a: [1, 2] } },
+  };
+
+  it('produces a versioned, JSON-safe payload', () => {
+    const wire = toWireResponse(response);
+    assert.equal(wire.wireVersion, WIRE_VERSION);
+    assert.equal(Object.getPrototypeOf(wire.usage), Object.prototype);
+    assert.deepEqual(throughJson(wire), wire);
+  });
+
+  it('rebuilds a Usage instance with the same counts after a JSON round trip', () => {
+    const back = fromWireResponse(throughJson(toWireResponse(response)));
+    assert.ok(back.usage instanceof Usage);
+    assert.equal(back.usage.requests, 1);
+    assert.equal(back.usage.inputTokens, 3);
+    assert.equal(back.usage.outputTokens, 4);
+    assert.equal(back.usage.totalTokens, 7);
+  });
+
+  it('keeps the rebuilt Usage usable (add works)', () => {
+    const back = fromWireResponse(throughJson(toWireResponse(response)));
+    const total = new Usage();
+    total.add(back.usage);
+    assert.equal(total.totalTokens, 7);
+    assert.equal(total.requests, 1);
+  });
+
+  it('preserves output, responseId, requestId and providerData', () => {
+    const back = fromWireResponse(throughJson(toWireResponse(response)));
+    assert.deepEqual(back.output, output);
+    assert.equal(back.responseId, 'resp_42');
+    assert.equal(back.requestId, 'req_7');
+    assert.deepEqual(back.providerData, { model: 'gpt-test', nested: { a: [1, 2] } });
+  });
+
+  it('preserves rawUsage', () => {
+    const rawUsage = { input_tokens: 3, output_tokens: 4, extra: { cached: 1 } };
+    const back = fromWireResponse(throughJson(toWireResponse({ ...response, rawUsage })));
+    assert.deepEqual(back.rawUsage, rawUsage);
+  });
+
+  it('omits optional fields that were not set', () => {
+    const wire = toWireResponse({ usage: new Usage(), output: [] });
+    assert.deepEqual(Object.keys(wire).sort(), ['output', 'usage', 'wireVersion']);
+    const back = fromWireResponse(throughJson(wire));
+    assert.equal('responseId' in back, false);
+    assert.equal('requestId' in back, false);
+    assert.equal('providerData' in back, false);
+  });
+
+  it('keeps per-request usage entries and token details', () => {
+    const usage = new Usage({
+      requests: 1,
+      inputTokens: 10,
+      outputTokens: 5,
+      totalTokens: 15,
+      inputTokensDetails: { cached_tokens: 6 },
+      outputTokensDetails: { reasoning_tokens: 2 },
+      requestUsageEntries: [{ inputTokens: 10, outputTokens: 5, totalTokens: 15 }],
+    });
+    const back = fromWireResponse(throughJson(toWireResponse({ usage, output: [] })));
+    assert.deepEqual(back.usage.inputTokensDetails, [{ cached_tokens: 6 }]);
+    assert.deepEqual(back.usage.outputTokensDetails, [{ reasoning_tokens: 2 }]);
+    assert.equal(back.usage.requestUsageEntries?.length, 1);
+    assert.equal(back.usage.requestUsageEntries?.[0]?.totalTokens, 15);
+  });
+
+  it('round-trips bytes inside output items', () => {
+    const withBytes: ModelResponse = {
+      usage: new Usage(),
+      output: [
+        {
+          type: 'message',
+          role: 'assistant',
+          status: 'completed',
+          content: [{ type: 'output_text', text: 'x', providerData: { raw: new Uint8Array([7, 0, 255]) } }],
+        },
+      ],
+    };
+    const wire: SerializedModelResponse = throughJson(toWireResponse(withBytes));
+    const back = fromWireResponse(wire);
+    const content = (back.output[0] as { content: Array<{ providerData?: Record<string, unknown> }> }).content;
+    const raw = content[0]?.providerData?.raw;
+    assert.ok(raw instanceof Uint8Array);
+    assert.deepEqual([...raw], [7, 0, 255]);
+  });
+});
+
+describe('fromWireRequest', () => {
+  it('returns a request equal to the wire form when there are no bytes', () => {
+    const wire: SerializedModelRequest = throughJson(toWireRequest(baseRequest({ input: 'plain' })));
+    assert.deepEqual(fromWireRequest(wire), wire);
+  });
+});
+
+describe('base64', () => {
+  for (let length = 0; length <= 20; length++) {
+    it(`agrees with Buffer for ${length} byte(s)`, () => {
+      const bytes = bytesOf(length, length * 7919 + 1);
+      const expected = Buffer.from(bytes).toString('base64');
+      assert.equal(bytesToBase64(bytes), expected);
+      const decoded = base64ToBytes(expected);
+      assert.ok(decoded instanceof Uint8Array);
+      assert.deepEqual([...decoded], [...bytes]);
+    });
+  }
+
+  it('covers every byte value', () => {
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    const encoded = bytesToBase64(all);
+    assert.equal(encoded, Buffer.from(all).toString('base64'));
+    assert.deepEqual([...base64ToBytes(encoded)], [...all]);
+  });
+
+  it('decodes unpadded input like Buffer does', () => {
+    assert.deepEqual([...base64ToBytes('AAEC+v8')], [0, 1, 2, 250, 255]);
+    assert.deepEqual([...base64ToBytes('YQ')], [...Buffer.from('YQ', 'base64')]);
+  });
+
+  for (const bad of ['AB$D', 'AB CD', 'AB-_', 'AB=C', 'ä===', 'YQ==\n']) {
+    it(`rejects invalid input ${JSON.stringify(bad)}`, () => {
+      assert.throws(() => base64ToBytes(bad), TypeError);
+    });
+  }
+});

@@ -1,0 +1,63 @@
+// Workflows that exercise the plugin with plain agents-core code.
+import { Agent, type InputGuardrail, Runner, run, tool } from '@openai/agents-core';
+import { z } from 'zod';
+
+export async function handoffWithRunner(prompt: string): Promise<{ output: string; lastAgent: string | undefined }> {
+  const spanish = new Agent({ name: 'Spanish agent', instructions: 'You only speak Spanish.' });
+  const triage = new Agent({
+    name: 'Triage agent',
+    instructions: 'Hand off to the agent that speaks the language of the request.',
+    handoffs: [spanish],
+  });
+  const result = await new Runner().run(triage, prompt);
+  return { output: result.finalOutput ?? '', lastAgent: result.lastAgent?.name };
+}
+
+export async function structuredOutput(prompt: string): Promise<{ city: string; days: number }> {
+  const agent = new Agent({
+    name: 'Planner',
+    instructions: 'Plan a trip.',
+    outputType: z.object({ city: z.string(), days: z.number() }),
+  });
+  const result = await run(agent, prompt);
+  if (!result.finalOutput) throw new Error('no output');
+  return result.finalOutput;
+}
+
+export async function maxTurns(prompt: string): Promise<string> {
+  const noop = tool({ name: 'noop', description: 'Does nothing', parameters: z.object({}), execute: async () => 'ok' });
+  const agent = new Agent({ name: 'Looper', instructions: 'Keep calling tools.', model: 'gpt-test', tools: [noop] });
+  const result = await run(agent, prompt, { maxTurns: 1 });
+  return result.finalOutput ?? '';
+}
+
+export async function agentAsTool(prompt: string): Promise<string> {
+  const translator = new Agent({ name: 'French translator', instructions: 'Translate to French.' });
+  const orchestrator = new Agent({
+    name: 'Orchestrator',
+    instructions: 'Use your tools to translate.',
+    tools: [translator.asTool({ toolName: 'translate_to_french', toolDescription: 'Translate to French' })],
+  });
+  const result = await run(orchestrator, prompt);
+  return result.finalOutput ?? '';
+}
+
+const noHomework: InputGuardrail = {
+  name: 'No homework',
+  execute: async ({ input }) => {
+    const text = typeof input === 'string' ? input : JSON.stringify(input);
+    return { tripwireTriggered: text.includes('homework'), outputInfo: { flagged: text.includes('homework') } };
+  },
+};
+
+export async function guarded(prompt: string): Promise<string> {
+  const agent = new Agent({ name: 'Tutor', instructions: 'Help with math.', inputGuardrails: [noHomework] });
+  const result = await run(agent, prompt);
+  return result.finalOutput ?? '';
+}
+
+export async function namedModel(prompt: string): Promise<string> {
+  const agent = new Agent({ name: 'Named', instructions: 'Answer.', model: 'gpt-named-model' });
+  const result = await run(agent, prompt);
+  return result.finalOutput ?? '';
+}
