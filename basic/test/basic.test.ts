@@ -1,43 +1,29 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
-  AgentsTestEnvironment,
   replayHistory,
   ScriptedModelProvider,
   scheduledActivityTypes,
   textResponse,
   toolCallResponse,
+  useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
 import * as activities from '../src/activities/get-weather';
 import { offlineResponses } from '../src/offline-responses';
 import { helloWorld, tools } from '../src/workflows';
 
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
-let testEnv: AgentsTestEnvironment;
+const testEnv = useAgentsTestEnvironment();
 
-before(async () => {
-  testEnv = await AgentsTestEnvironment.start();
-});
-after(async () => {
-  await testEnv?.teardown();
-});
-
-async function runWithWorker<T>(
+function runWithWorker<T>(
   modelProvider: ScriptedModelProvider | undefined,
   body: (taskQueue: string) => Promise<T>,
 ): Promise<T> {
-  const taskQueue = `basic-test-${Math.random().toString(36).slice(2)}`;
-  const worker = await testEnv.createWorker({
-    workflowsPath,
-    activities,
-    taskQueue,
-    ...(modelProvider ? { modelProvider } : {}),
-  });
-  return worker.runUntil(body(taskQueue));
+  return testEnv().withWorker({ workflowsPath, activities, modelProvider }, body);
 }
 
 describe('hello world', () => {
@@ -46,7 +32,7 @@ describe('hello world', () => {
     const model = new ScriptedModelProvider([textResponse(haiku)]);
     const workflowId = `hello-${Date.now()}`;
     const result = await runWithWorker(model, (taskQueue) =>
-      testEnv.client.workflow.execute(helloWorld, {
+      testEnv().client.workflow.execute(helloWorld, {
         taskQueue,
         workflowId,
         args: ['Tell me about recursion in programming.'],
@@ -63,11 +49,11 @@ describe('hello world', () => {
       },
     ]);
 
-    const history = await testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await testEnv().client.workflow.getHandle(workflowId).fetchHistory();
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY]);
     const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
     assert.ok(scheduled?.userMetadata?.summary, 'the model activity carries a summary');
-    await replayHistory(history, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+    await replayHistory(history, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
   });
 });
 
@@ -79,7 +65,7 @@ describe('tools', () => {
     ]);
     const workflowId = `tools-${Date.now()}`;
     const result = await runWithWorker(model, (taskQueue) =>
-      testEnv.client.workflow.execute(tools, {
+      testEnv().client.workflow.execute(tools, {
         taskQueue,
         workflowId,
         args: ['What is the weather in Tokio?'],
@@ -87,7 +73,7 @@ describe('tools', () => {
     );
     assert.equal(result, 'It is sunny and windy in Tokio, 14-20C.');
 
-    const history = await testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await testEnv().client.workflow.getHandle(workflowId).fetchHistory();
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, 'getWeather', INVOKE_MODEL_ACTIVITY]);
 
     // The tool's schema reached the model, and the activity's result reached the second call.
@@ -99,7 +85,7 @@ describe('tools', () => {
     assert.equal(toolResult.callId, 'call_weather');
     assert.match(JSON.stringify(toolResult.output), /14-20C/);
 
-    await replayHistory(history, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+    await replayHistory(history, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
   });
 });
 
@@ -108,12 +94,12 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
     const model = new ScriptedModelProvider(offlineResponses);
     const [haiku, weather] = await runWithWorker(model, (taskQueue) =>
       Promise.all([
-        testEnv.client.workflow.execute(helloWorld, {
+        testEnv().client.workflow.execute(helloWorld, {
           taskQueue,
           workflowId: `offline-hello-${Date.now()}`,
           args: ['Tell me about recursion in programming.'],
         }),
-        testEnv.client.workflow.execute(tools, {
+        testEnv().client.workflow.execute(tools, {
           taskQueue,
           workflowId: `offline-tools-${Date.now()}`,
           args: ['What is the weather in Tokio?'],
@@ -131,8 +117,8 @@ describe('real OpenAI provider without an API key', () => {
     delete process.env.OPENAI_API_KEY;
     try {
       const error = await runWithWorker(undefined, (taskQueue) =>
-        testEnv.client.workflow
-          .execute(helloWorld, {
+        testEnv()
+          .client.workflow.execute(helloWorld, {
             taskQueue,
             workflowId: `no-key-${Date.now()}`,
             args: ['Hi'],

@@ -1,13 +1,12 @@
 // The plugin end to end on a real Temporal dev server, with the scripted model on the worker.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { ModelActivityParameters } from '../src/common/model-params';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names';
 import {
-  AgentsTestEnvironment,
   handoffResponse,
   openAIErrorBody,
   replayHistory,
@@ -18,18 +17,12 @@ import {
   structuredResponse,
   textResponse,
   toolCallResponse,
+  useAgentsTestEnvironment,
 } from '../src/testing';
 import type * as workflows from './workflows/agents';
 
 const workflowsPath = fileURLToPath(new URL('./workflows/agents.ts', import.meta.url));
-let testEnv: AgentsTestEnvironment;
-
-before(async () => {
-  testEnv = await AgentsTestEnvironment.start();
-});
-after(async () => {
-  await testEnv?.teardown();
-});
+const testEnv = useAgentsTestEnvironment();
 
 type WorkflowName = keyof typeof workflows;
 
@@ -38,11 +31,9 @@ async function execute<N extends WorkflowName>(
   prompt: string,
   options: { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters } = {},
 ): Promise<{ result: Awaited<ReturnType<(typeof workflows)[N]>>; workflowId: string }> {
-  const taskQueue = `plugin-test-${Math.random().toString(36).slice(2)}`;
   const workflowId = `${name}-${Math.random().toString(36).slice(2)}`;
-  const worker = await testEnv.createWorker({ workflowsPath, taskQueue, ...options });
-  const result = await worker.runUntil(
-    testEnv.client.workflow.execute(name, { taskQueue, workflowId, args: [prompt], workflowTaskTimeout: '10s' }),
+  const result = await testEnv().withWorker({ workflowsPath, ...options }, (taskQueue) =>
+    testEnv().client.workflow.execute(name, { taskQueue, workflowId, args: [prompt], workflowTaskTimeout: '10s' }),
   );
   return { result: result as Awaited<ReturnType<(typeof workflows)[N]>>, workflowId };
 }
@@ -61,7 +52,7 @@ async function executeExpectingFailure(
   assert.fail('the workflow should have failed');
 }
 
-const history = (workflowId: string) => testEnv.client.workflow.getHandle(workflowId).fetchHistory();
+const history = (workflowId: string) => testEnv().client.workflow.getHandle(workflowId).fetchHistory();
 
 describe('plain agents-core code inside a workflow', () => {
   it('new Runner().run() hands off to the right agent; each model call is one activity', async () => {
@@ -81,7 +72,7 @@ describe('plain agents-core code inside a workflow', () => {
       .filter((e) => e.activityTaskScheduledEventAttributes)
       .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
     assert.deepEqual(summaries, ['"Triage agent: default model"', '"Spanish agent: default model"']);
-    await replayHistory(events, { workflowBundle: await testEnv.bundle(workflowsPath) }, workflowId);
+    await replayHistory(events, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
   });
 
   it('structured output comes back parsed', async () => {

@@ -4,6 +4,7 @@
  * to use a server that is already running instead.
  */
 import { randomUUID } from 'node:crypto';
+import { after, before } from 'node:test';
 import type { ModelProvider } from '@openai/agents-core';
 import type { Client } from '@temporalio/client';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
@@ -84,6 +85,16 @@ export class AgentsTestEnvironment {
     });
   }
 
+  /** Runs `body` while a fresh worker polls its own task queue; the worker stops when `body` settles. */
+  async withWorker<T>(
+    options: Omit<TestWorkerOptions, 'taskQueue'>,
+    body: (taskQueue: string) => Promise<T>,
+  ): Promise<T> {
+    const taskQueue = `test-${randomUUID()}`;
+    const worker = await this.createWorker({ ...options, taskQueue });
+    return worker.runUntil(body(taskQueue));
+  }
+
   async teardown(): Promise<void> {
     await this.env.teardown();
   }
@@ -107,4 +118,22 @@ function quietRuntimeLogs(): void {
   } catch {
     // Already installed by the caller: keep theirs.
   }
+}
+
+/**
+ * For node:test files: starts one environment before the file's tests and tears it down after.
+ * Returns a getter, since the environment exists only once `before` has run.
+ */
+export function useAgentsTestEnvironment(): () => AgentsTestEnvironment {
+  let environment: AgentsTestEnvironment | undefined;
+  before(async () => {
+    environment = await AgentsTestEnvironment.start();
+  });
+  after(async () => {
+    await environment?.teardown();
+  });
+  return () => {
+    if (!environment) throw new Error('The test environment is not started yet: use it inside a test.');
+    return environment;
+  };
 }

@@ -1,6 +1,6 @@
 /** Testing kit: a scripted model, a real dev-server environment, and replay helpers. */
 
-export { AgentsTestEnvironment, type TestWorkerOptions } from './environment';
+export { AgentsTestEnvironment, type TestWorkerOptions, useAgentsTestEnvironment } from './environment';
 export {
   type FakeOpenAIServer,
   type HttpReplier,
