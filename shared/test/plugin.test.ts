@@ -103,6 +103,16 @@ describe('plain agents-core code inside a workflow', () => {
   });
 });
 
+describe('streaming inside a workflow', () => {
+  it('run(..., { stream: true }) delivers the model activity’s result as stream events', async () => {
+    const model = new ScriptedModelProvider([textResponse('streamed answer')]);
+    const { result, workflowId } = await execute('streamed', 'Hi', { modelProvider: model });
+    assert.equal(result.output, 'streamed answer');
+    assert.ok(result.events > 0);
+    assert.deepEqual(scheduledActivityTypes(await history(workflowId)), [INVOKE_MODEL_ACTIVITY]);
+  });
+});
+
 describe('agent errors fail the workflow with a typed failure', () => {
   it('max turns exceeded', async () => {
     const model = new ScriptedModelProvider([toolCallResponse('noop', {}), textResponse('never')]);

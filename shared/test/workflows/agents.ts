@@ -61,3 +61,12 @@ export async function namedModel(prompt: string): Promise<string> {
   const result = await run(agent, prompt);
   return result.finalOutput ?? '';
 }
+
+export async function streamed(prompt: string): Promise<{ output: string; events: number }> {
+  const agent = new Agent({ name: 'Streamer', instructions: 'Answer.' });
+  const result = await run(agent, prompt, { stream: true });
+  let events = 0;
+  for await (const _event of result) events++;
+  await result.completed;
+  return { output: result.finalOutput ?? '', events };
+}
