@@ -7,9 +7,12 @@ let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const dir of readdirSync(root)) {
-  const report = join(root, dir, '.test-results', 'junit.xml');
-  if (!existsSync(report)) continue;
-  const xml = readFileSync(report, 'utf8');
+  const results = join(root, dir, '.test-results');
+  if (!existsSync(results)) continue;
+  const xml = readdirSync(results)
+    .filter((name) => name.endsWith('.xml'))
+    .map((name) => readFileSync(join(results, name), 'utf8'))
+    .join('\n');
   for (const testcase of xml.match(/<testcase\b[^>]*?(\/>|>[\s\S]*?<\/testcase>)/g) ?? []) {
     if (/<failure\b/.test(testcase)) failed++;
     else if (/<skipped\b/.test(testcase)) skipped++;

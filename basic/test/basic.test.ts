@@ -5,7 +5,6 @@ import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
-  replayHistory,
   ScriptedModelProvider,
   scheduledActivityTypes,
   textResponse,
@@ -49,11 +48,10 @@ describe('hello world', () => {
       },
     ]);
 
-    const history = await testEnv().client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY]);
     const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
     assert.ok(scheduled?.userMetadata?.summary, 'the model activity carries a summary');
-    await replayHistory(history, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
   });
 });
 
@@ -73,7 +71,7 @@ describe('tools', () => {
     );
     assert.equal(result, 'It is sunny and windy in Tokio, 14-20C.');
 
-    const history = await testEnv().client.workflow.getHandle(workflowId).fetchHistory();
+    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, 'getWeather', INVOKE_MODEL_ACTIVITY]);
 
     // The tool's schema reached the model, and the activity's result reached the second call.
@@ -84,8 +82,6 @@ describe('tools', () => {
     assert.ok(toolResult && toolResult.type === 'function_call_result');
     assert.equal(toolResult.callId, 'call_weather');
     assert.match(JSON.stringify(toolResult.output), /14-20C/);
-
-    await replayHistory(history, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
   });
 });
 

@@ -9,7 +9,6 @@ import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names';
 import {
   handoffResponse,
   openAIErrorBody,
-  replayHistory,
   responsesApiText,
   ScriptedModelProvider,
   scheduledActivityTypes,
@@ -72,7 +71,7 @@ describe('plain agents-core code inside a workflow', () => {
       .filter((e) => e.activityTaskScheduledEventAttributes)
       .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
     assert.deepEqual(summaries, ['"Triage agent: default model"', '"Spanish agent: default model"']);
-    await replayHistory(events, { workflowBundle: await testEnv().bundle(workflowsPath) }, workflowId);
+    await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
   });
 
   it('structured output comes back parsed', async () => {

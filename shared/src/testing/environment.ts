@@ -18,6 +18,8 @@ import {
 } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin';
+import { keepHistory } from './histories';
+import { replayHistory } from './replay';
 import { findTemporalCli } from './temporal-cli';
 
 export interface TestWorkerOptions {
@@ -93,6 +95,17 @@ export class AgentsTestEnvironment {
     const taskQueue = `test-${randomUUID()}`;
     const worker = await this.createWorker({ ...options, taskQueue });
     return worker.runUntil(body(taskQueue));
+  }
+
+  /**
+   * Fetches a finished run's history, replays it against the current workflow code (throws on
+   * nondeterminism), and keeps it for the repo-wide replay suite. Returns the history for assertions.
+   */
+  async replayAndKeepHistory(workflowsPath: string, workflowId: string, modelParams?: ModelActivityParameters) {
+    const history = await this.client.workflow.getHandle(workflowId).fetchHistory();
+    await replayHistory(history, { workflowBundle: await this.bundle(workflowsPath, modelParams) }, workflowId);
+    keepHistory(workflowsPath, workflowId, history);
+    return history;
   }
 
   async teardown(): Promise<void> {

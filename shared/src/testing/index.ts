@@ -2,6 +2,14 @@
 
 export { AgentsTestEnvironment, type TestWorkerOptions, useAgentsTestEnvironment } from './environment';
 export {
+  type KeptHistory,
+  keepHistory,
+  listKeptHistories,
+  readKeptHistory,
+  repoRoot,
+  writeKeptHistory,
+} from './histories';
+export {
   type FakeOpenAIServer,
   type HttpReplier,
   openAIErrorBody,

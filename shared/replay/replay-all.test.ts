@@ -1,0 +1,40 @@
+// Replays every history the test suites kept, and every committed fixture, against the current
+// workflow code. Runs after all packages' tests (scripts/test). A failure here means a change would
+// break workflows already running in production.
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { listKeptHistories, readKeptHistory, repoRoot } from '../src/testing/histories';
+import { replayHistory } from '../src/testing/replay';
+import { OpenAIAgentsPlugin } from '../src/worker';
+
+const root = repoRoot();
+const files = listKeptHistories(root);
+const bundles = new Map<string, Promise<WorkflowBundle>>();
+const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
+
+function bundleFor(workflowsPath: string): Promise<WorkflowBundle> {
+  let bundle = bundles.get(workflowsPath);
+  if (!bundle) {
+    bundle = bundleWorkflowCode({
+      workflowsPath: join(root, workflowsPath),
+      plugins: [new OpenAIAgentsPlugin()],
+      logger: silent,
+    });
+    bundles.set(workflowsPath, bundle);
+  }
+  return bundle;
+}
+
+describe('replay of every kept history and fixture', () => {
+  it('found histories to replay (run the package tests first)', () => {
+    assert.ok(files.length > 0, 'no kept histories: scripts/test runs the package tests before this suite');
+  });
+  for (const file of files) {
+    it(file.slice(root.length + 1), async () => {
+      const kept = readKeptHistory(file);
+      await replayHistory(kept.history, { workflowBundle: await bundleFor(kept.workflowsPath) }, kept.workflowId);
+    });
+  }
+});
