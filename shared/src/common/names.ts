@@ -25,6 +25,10 @@ export const FailureTypes = {
   invalidResponse: 'ModelInvocationError.InvalidResponse',
   /** A model activity payload was larger than Temporal accepts. */
   payloadTooLarge: 'OpenAIAgents.PayloadTooLarge',
+  /** The input given to an agent run is empty or not a string, a list of items, or a RunState. */
+  invalidInput: 'OpenAIAgents.InvalidInput',
+  /** Any other error out of an agent run inside a workflow (as Python's AgentsWorkflowError). */
+  agentsWorkflowError: 'AgentsWorkflowError',
   /** The workflow bundle or plugin is set up wrongly. */
   configuration: 'OpenAIAgents.ConfigurationError',
 } as const;

@@ -58,7 +58,28 @@ const STATUS_ADVICE: Record<number, string> = {
 };
 
 function describe(error: Error): string {
-  return error.message || error.name;
+  return redactSecrets(error.message || error.name);
+}
+
+/** Values of the worker's credential variables (…_API_KEY, …_TOKEN, …_SECRET): they must never reach a history. */
+function workerSecrets(): string[] {
+  return Object.entries(process.env)
+    .filter(([name, value]) => /(API_KEY|TOKEN|SECRET)$/i.test(name) && value !== undefined && value.length >= 8)
+    .map(([, value]) => value as string);
+}
+
+export function redactSecrets(text: string): string {
+  let out = text;
+  for (const secret of workerSecrets()) out = out.split(secret).join('[redacted]');
+  return out;
+}
+
+/** The error as the failure's cause, with any credential removed from its message and stack. */
+function redactedCause(error: Error): Error {
+  const copy = new Error(redactSecrets(error.message));
+  copy.name = error.name;
+  copy.stack = redactSecrets(error.stack ?? '');
+  return copy;
 }
 
 /** Returns the error to throw from the model activity. */
@@ -69,7 +90,7 @@ export function classifyModelError(error: unknown): unknown {
       message: describe(error),
       type: error.constructor.name,
       nonRetryable: true,
-      cause: error,
+      cause: redactedCause(error),
     });
   }
   if (error instanceof SyntaxError) {
@@ -77,11 +98,17 @@ export function classifyModelError(error: unknown): unknown {
       message: `The model server answered with a body that is not valid JSON (${error.message}). Check that the base URL points at an OpenAI-compatible API.`,
       type: FailureTypes.invalidResponse,
       nonRetryable: false,
-      cause: error,
+      cause: redactedCause(error),
     });
   }
   if (!isStatusError(error)) {
     // Connection failures, timeouts and anything unknown: let Temporal's retry policy retry.
+    if (
+      error instanceof Error &&
+      redactSecrets(`${error.message}${error.stack}`) !== `${error.message}${error.stack}`
+    ) {
+      return redactedCause(error);
+    }
     return error;
   }
   const { status } = error;
@@ -97,6 +124,6 @@ export function classifyModelError(error: unknown): unknown {
     type,
     nonRetryable: !retryable,
     nextRetryDelay: delay,
-    cause: error,
+    cause: redactedCause(error),
   });
 }

@@ -1,20 +1,23 @@
 /**
  * Workflow interceptor module the plugin adds to every bundle. Per workflow run it
  *   1. installs the activity-backed model provider as agents-core's default, so `run(agent, input)`
- *      and `new Runner().run(...)` work unchanged, and
- *   2. turns agents errors (max turns, guardrail tripwires, model behaviour, user errors) into
- *      non-retryable ApplicationFailures, so the workflow fails with a typed error instead of
- *      retrying its workflow task forever.
+ *      and `new Runner().run(...)` work unchanged;
+ *   2. checks each run's input, and turns every error out of an agent run into a non-retryable
+ *      ApplicationFailure (agents errors typed by class: MaxTurnsExceededError,
+ *      InputGuardrailTripwireTriggered, ...), as Python's plugin does. Without this, an error thrown
+ *      in workflow code fails the workflow task, which Temporal retries forever.
  */
-import { AgentsError, setDefaultModelProvider } from '@openai/agents-core';
+import { AgentsError, Runner, RunState, setDefaultModelProvider } from '@openai/agents-core';
 import {
   ApplicationFailure,
   type Next,
   TemporalFailure,
+  WorkflowError,
   type WorkflowExecuteInput,
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptorsFactory,
 } from '@temporalio/workflow';
+import { FailureTypes } from '../common/names';
 import { bundledModelParameters } from './config';
 import { ActivityModelProvider } from './model';
 
@@ -43,6 +46,20 @@ export function toWorkflowFailure(error: unknown): unknown {
   return temporalCause(error) ?? error;
 }
 
+/** What an error out of an agent run becomes: always a failure, never a workflow-task retry loop. */
+function toRunFailure(error: unknown): unknown {
+  const converted = toWorkflowFailure(error);
+  // Temporal's own errors (nondeterminism and the like) must keep failing the workflow task.
+  if (converted instanceof TemporalFailure || converted instanceof WorkflowError) return converted;
+  const message = converted instanceof Error ? converted.message : String(converted);
+  return ApplicationFailure.create({
+    message: `The agent run failed: ${message}`,
+    type: FailureTypes.agentsWorkflowError,
+    nonRetryable: true,
+    cause: converted instanceof Error ? converted : undefined,
+  });
+}
+
 function temporalCause(error: Error): TemporalFailure | undefined {
   const seen = new Set<unknown>();
   let current: unknown = error.cause;
@@ -56,24 +73,52 @@ function temporalCause(error: Error): TemporalFailure | undefined {
 
 /** For guardrail tripwires: which guardrail fired and what it reported. */
 function tripwireDetails(error: AgentsError): unknown[] | undefined {
-  const result = (
-    error as {
-      result?: {
-        guardrail?: { name?: string };
-        output?: { outputInfo?: unknown };
-      };
-    }
-  ).result;
+  const result = (error as { result?: { guardrail?: { name?: string }; output?: { outputInfo?: unknown } } }).result;
   if (!result?.guardrail) return undefined;
-  return [
-    {
-      guardrail: result.guardrail.name,
-      outputInfo: result.output?.outputInfo ?? null,
-    },
-  ];
+  return [{ guardrail: result.guardrail.name, outputInfo: result.output?.outputInfo ?? null }];
+}
+
+/** Rejects input the runner would choke on or send to the model empty, with a message that says what to pass. */
+export function assertValidRunInput(agentName: string, input: unknown): void {
+  if (input instanceof RunState) return;
+  let problem: string | undefined;
+  if (typeof input === 'string') {
+    if (input.trim() === '') problem = 'an empty string';
+  } else if (Array.isArray(input)) {
+    if (input.length === 0) problem = 'an empty list of input items';
+  } else {
+    problem = input === null ? 'null' : `a value of type ${typeof input}`;
+  }
+  if (problem) {
+    throw ApplicationFailure.nonRetryable(
+      `The input to agent "${agentName}" is ${problem}. Pass a non-empty prompt string, a non-empty list of ` +
+        'input items, or a RunState to resume.',
+      FailureTypes.invalidInput,
+    );
+  }
+}
+
+type RunMethod = (this: Runner, agent: { name: string }, input: unknown, options?: unknown) => Promise<unknown>;
+const WRAPPED = Symbol.for('openai-agents-temporal.runnerWrapped');
+
+/** Runner.run is patched on this run's own copy of agents-core (module state is per workflow run). */
+function guardRunnerRuns(): void {
+  const prototype = Runner.prototype as unknown as { run: RunMethod; [WRAPPED]?: true };
+  if (prototype[WRAPPED]) return;
+  const originalRun = prototype.run;
+  prototype.run = async function run(this: Runner, agent, input, options) {
+    assertValidRunInput(agent.name, input);
+    try {
+      return await originalRun.call(this, agent, input, options);
+    } catch (error) {
+      throw toRunFailure(error);
+    }
+  };
+  prototype[WRAPPED] = true;
 }
 
 export const interceptors: WorkflowInterceptorsFactory = () => {
   setDefaultModelProvider(new ActivityModelProvider(bundledModelParameters()));
+  guardRunnerRuns();
   return { inbound: [new AgentErrorsInterceptor()] };
 };

@@ -62,7 +62,7 @@ for (const [label, make] of MAKERS) {
         assert.equal(failure.nonRetryable, false);
         assert.equal(failure.type, type);
         assert.match(failure.message, new RegExp(`^Retryable model error ${status}: .*upstream trouble`));
-        assert.equal(failure.cause, error);
+        assertCauseMirrors(failure.cause, error);
         assert.equal(delayOf(failure), undefined);
       });
     }
@@ -75,7 +75,7 @@ for (const [label, make] of MAKERS) {
         assert.equal(failure.type, type);
         assert.match(failure.message, new RegExp(`^Non-retryable model error ${status}: .*rejected`));
         assert.match(failure.message, advice);
-        assert.equal(failure.cause, error);
+        assertCauseMirrors(failure.cause, error);
       });
     }
 
@@ -104,6 +104,13 @@ for (const [label, make] of MAKERS) {
       assert.match(failure.message, /^Retryable model error 400/);
     });
   });
+}
+
+/** The failure keeps the original error's name and message as its cause (a copy, with secrets redacted). */
+function assertCauseMirrors(cause: unknown, original: Error): void {
+  assert.ok(cause instanceof Error);
+  assert.equal(cause.name, original.name);
+  assert.equal(cause.message, original.message);
 }
 
 describe('real openai errors', () => {
@@ -173,7 +180,7 @@ describe('classifyModelError: errors without a status', () => {
     assert.equal(failure.type, FailureTypes.invalidResponse);
     assert.match(failure.message, /not valid JSON/);
     assert.match(failure.message, /Unexpected token </);
-    assert.equal(failure.cause, error);
+    assertCauseMirrors(failure.cause, error);
   });
 
   it('returns an existing ApplicationFailure unchanged', () => {
@@ -187,7 +194,7 @@ describe('classifyModelError: errors without a status', () => {
     assert.equal(failure.nonRetryable, true);
     assert.equal(failure.type, 'UserError');
     assert.equal(failure.message, 'Agent is misconfigured');
-    assert.equal(failure.cause, error);
+    assertCauseMirrors(failure.cause, error);
   });
 
   it('makes a ModelBehaviorError non-retryable', () => {
@@ -234,5 +241,30 @@ describe('retryDelayMs', () => {
 
   it('returns undefined for an unparseable retry-after', () => {
     assert.equal(retryDelayMs(statusError(503, { 'retry-after': 'later, maybe' }), now), undefined);
+  });
+});
+
+describe('credentials never reach a failure', () => {
+  it('the worker’s API key is redacted from the message and the cause', () => {
+    const saved = process.env.OPENAI_API_KEY;
+    process.env.OPENAI_API_KEY = 'sk-unit-test-secret-0123456789';
+    try {
+      const error = Object.assign(new Error('Incorrect API key provided: sk-unit-test-secret-0123456789'), {
+        status: 401,
+        headers: new Headers(),
+      });
+      const failure = classifyModelError(error);
+      assert.ok(failure instanceof ApplicationFailure);
+      const everything = `${failure.message} ${(failure.cause as Error).message} ${(failure.cause as Error).stack}`;
+      assert.doesNotMatch(everything, /sk-unit-test-secret-0123456789/);
+      assert.match(failure.message, /\[redacted\]/);
+
+      const connection = classifyModelError(new Error('could not reach https://x?key=sk-unit-test-secret-0123456789'));
+      assert.ok(connection instanceof Error);
+      assert.doesNotMatch(`${connection.message}${connection.stack}`, /sk-unit-test-secret-0123456789/);
+    } finally {
+      if (saved === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = saved;
+    }
   });
 });
