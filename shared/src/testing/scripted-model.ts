@@ -106,14 +106,11 @@ export const items = {
     };
   },
   toolCall(name: string, args: unknown, callId = nextId('call')): AgentOutputItem {
-    return {
-      type: 'function_call',
-      id: nextId('fc'),
-      callId,
-      name,
-      status: 'completed',
-      arguments: JSON.stringify(args ?? {}),
-    };
+    return items.rawToolCall(name, JSON.stringify(args ?? {}), callId);
+  },
+  /** A function call whose arguments are sent exactly as given, e.g. malformed JSON. */
+  rawToolCall(name: string, rawArguments: string, callId = nextId('call')): AgentOutputItem {
+    return { type: 'function_call', id: nextId('fc'), callId, name, status: 'completed', arguments: rawArguments };
   },
   /** A hosted tool call (web_search_call, file_search_call, code_interpreter_call, image_generation_call). */
   hostedToolCall(name: string, providerData: Record<string, unknown> = {}, output?: string): AgentOutputItem {

@@ -1,5 +1,5 @@
 import { type FunctionTool, type ToolInputParameters, tool } from '@openai/agents-core';
-import { type ActivityOptions, proxyActivities } from '@temporalio/workflow';
+import { ActivityFailure, type ActivityOptions, isCancellation, proxyActivities } from '@temporalio/workflow';
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
@@ -12,6 +12,11 @@ export interface ActivityAsToolOptions<TParameters> extends ActivityOptions {
   parameters: TParameters;
   /** Strict JSON schema mode (default true). */
   strict?: boolean;
+  /**
+   * What the model is told when the activity fails for good (after its retry policy). Default: the
+   * activity's own error message. Cancellation is never sent to the model: it cancels the run.
+   */
+  errorMessage?: (error: unknown) => string;
 }
 
 /**
@@ -26,7 +31,8 @@ export function activityAsTool<
   TActivities extends Record<string, ActivityFunction> = Record<string, ActivityFunction>,
   TParameters extends NonNullable<ToolInputParameters> = NonNullable<ToolInputParameters>,
 >(activityName: keyof TActivities & string, options: ActivityAsToolOptions<TParameters>): FunctionTool {
-  const { name, description, parameters, strict, ...activityOptions } = options;
+  const { name, description, parameters, strict, errorMessage, ...activityOptions } = options;
+  const toolName = name ?? activityName;
   if (activityOptions.startToCloseTimeout === undefined && activityOptions.scheduleToCloseTimeout === undefined) {
     activityOptions.startToCloseTimeout = '60s';
   }
@@ -34,12 +40,22 @@ export function activityAsTool<
   const activity = proxyActivities<Record<string, (args: unknown) => Promise<unknown>>>(activityOptions)[activityName];
   if (!activity) throw new TypeError(`activityAsTool: no activity named ${activityName}`);
   return tool({
-    name: name ?? activityName,
+    name: toolName,
     description,
     parameters: parameters as never,
     strict: strict ?? true,
     execute: async (args: unknown) => toToolOutput(await activity(args)),
+    errorFunction: (_context, error) => {
+      if (isCancellation(error)) throw error;
+      return errorMessage ? errorMessage(error) : `The ${toolName} tool failed: ${activityErrorMessage(error)}`;
+    },
   }) as FunctionTool;
+}
+
+/** The activity's own message, rather than the wrapper's "Activity task failed". */
+function activityErrorMessage(error: unknown): string {
+  const cause = error instanceof ActivityFailure ? error.cause : error;
+  return cause instanceof Error ? cause.message : String(cause);
 }
 
 function toToolOutput(result: unknown): string {

@@ -1,6 +1,8 @@
 // Workflows that exercise the plugin with plain agents-core code.
 import { Agent, type InputGuardrail, Runner, run, tool } from '@openai/agents-core';
 import { z } from 'zod';
+import { activityAsTool } from '../../src/workflow';
+import type * as failingActivities from '../reliability/failing-activity';
 
 export async function handoffWithRunner(prompt: string): Promise<{ output: string; lastAgent: string | undefined }> {
   const spanish = new Agent({ name: 'Spanish agent', instructions: 'You only speak Spanish.' });
@@ -69,4 +71,40 @@ export async function streamed(prompt: string): Promise<{ output: string; events
   for await (const _event of result) events++;
   await result.completed;
   return { output: result.finalOutput ?? '', events };
+}
+
+/** Runs an agent on input that is not a usable prompt: '' or a number, as a careless caller might pass. */
+export async function badPrompt(input: unknown): Promise<string> {
+  const agent = new Agent({ name: 'Careful', instructions: 'Answer.' });
+  const result = await run(agent, input as string);
+  return result.finalOutput ?? '';
+}
+
+/** Builds a prompt of the given size inside the workflow (a workflow input that large would be rejected first). */
+export async function hugePrompt(bytes: number): Promise<string> {
+  const agent = new Agent({ name: 'Reader', instructions: 'Summarise.' });
+  const result = await run(agent, 'x'.repeat(bytes));
+  return result.finalOutput ?? '';
+}
+
+export async function toolTrouble(prompt: string): Promise<string> {
+  const agent = new Agent({
+    name: 'Tool user',
+    instructions: 'Use the tools.',
+    tools: [
+      tool({
+        name: 'echo',
+        description: 'Echo the text',
+        parameters: z.object({ text: z.string() }),
+        execute: async ({ text }) => text,
+      }),
+      activityAsTool<typeof failingActivities>('flakyService', {
+        description: 'Call a service that is down',
+        parameters: z.object({ query: z.string() }),
+        retry: { maximumAttempts: 2, initialInterval: '100ms' },
+      }),
+    ],
+  });
+  const result = await run(agent, prompt);
+  return result.finalOutput ?? '';
 }
