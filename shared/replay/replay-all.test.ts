@@ -2,6 +2,7 @@
 // workflow code. Runs after all packages' tests (scripts/test). A failure here means a change would
 // break workflows already running in production.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
@@ -37,4 +38,13 @@ describe('replay of every kept history and fixture', () => {
       await replayHistory(kept.history, { workflowBundle: await bundleFor(kept.workflowsPath) }, kept.workflowId);
     });
   }
+});
+
+// Credentials live in the worker's environment and must never be written into a history. The tests use
+// OpenAI-style keys (sk-...), so any such string in any kept history is a leak.
+describe('no credentials in any kept history', () => {
+  it(`scanned ${files.length} histories`, () => {
+    const leaks = files.filter((file) => /sk-[\w-]{16,}/.test(readFileSync(file, 'utf8')));
+    assert.deepEqual(leaks, []);
+  });
 });
