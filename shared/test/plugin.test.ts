@@ -12,11 +12,11 @@ import {
   responsesApiText,
   ScriptedModelProvider,
   scheduledActivityTypes,
-  startFakeOpenAIServer,
   structuredResponse,
   textResponse,
   toolCallResponse,
   useAgentsTestEnvironment,
+  withFakeOpenAIServer,
 } from '../src/testing';
 import type * as workflows from './workflows/agents';
 
@@ -174,30 +174,8 @@ describe('modelParams reach every model activity', () => {
 });
 
 describe('the default OpenAI provider over HTTP (local OpenAI-compatible server)', () => {
-  async function withServer<T>(
-    reply: Parameters<typeof startFakeOpenAIServer>[0],
-    body: (server: Awaited<ReturnType<typeof startFakeOpenAIServer>>) => Promise<T>,
-  ): Promise<T> {
-    const server = await startFakeOpenAIServer(reply);
-    const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
-    process.env.OPENAI_API_KEY = 'sk-test-local-server';
-    process.env.OPENAI_BASE_URL = server.baseURL;
-    try {
-      return await body(server);
-    } finally {
-      for (const [name, value] of [
-        ['OPENAI_API_KEY', saved.key],
-        ['OPENAI_BASE_URL', saved.url],
-      ] as const) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-      await server.close();
-    }
-  }
-
   it('sends the Responses API request and returns the model’s text', async () => {
-    await withServer(
+    await withFakeOpenAIServer(
       () => ({ json: responsesApiText('Hello from the local server') }),
       async (server) => {
         const { result } = await execute('namedModel', 'Hi there');
@@ -212,7 +190,7 @@ describe('the default OpenAI provider over HTTP (local OpenAI-compatible server)
   });
 
   it('a 401 fails at once with a non-retryable authentication failure that says what to fix', async () => {
-    await withServer(
+    await withFakeOpenAIServer(
       () => ({ status: 401, json: openAIErrorBody('Incorrect API key provided', 'invalid_request_error') }),
       async (server) => {
         const error = await executeExpectingFailure('namedModel', 'Hi');

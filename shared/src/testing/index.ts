@@ -17,6 +17,7 @@ export {
   responsesApiText,
   type ScriptedHttpReply,
   startFakeOpenAIServer,
+  withFakeOpenAIServer,
 } from './openai-server';
 export { fetchHistory, replayHistory, scheduledActivityTypes } from './replay';
 export {

@@ -72,6 +72,31 @@ export async function startFakeOpenAIServer(reply: HttpReplier): Promise<FakeOpe
   };
 }
 
+/**
+ * Runs `body` with the worker's OpenAI settings (OPENAI_API_KEY, OPENAI_BASE_URL) pointing at a fresh
+ * local server, then restores them and closes the server. The default provider reads them on first use,
+ * so create the worker inside `body`.
+ */
+export async function withFakeOpenAIServer<T>(
+  reply: HttpReplier,
+  body: (server: FakeOpenAIServer) => Promise<T>,
+  apiKey = 'sk-test-local-server',
+): Promise<T> {
+  const server = await startFakeOpenAIServer(reply);
+  const saved = { OPENAI_API_KEY: process.env.OPENAI_API_KEY, OPENAI_BASE_URL: process.env.OPENAI_BASE_URL };
+  process.env.OPENAI_API_KEY = apiKey;
+  process.env.OPENAI_BASE_URL = server.baseURL;
+  try {
+    return await body(server);
+  } finally {
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await server.close();
+  }
+}
+
 function send(res: ServerResponse, reply: ScriptedHttpReply): void {
   const body = reply.raw ?? JSON.stringify(reply.json ?? {});
   res.writeHead(reply.status ?? 200, { 'content-type': 'application/json', ...reply.headers });

@@ -12,8 +12,8 @@ import {
   openAIErrorBody,
   responsesApiText,
   type ScriptedHttpReply,
-  startFakeOpenAIServer,
   useAgentsTestEnvironment,
+  withFakeOpenAIServer,
 } from '../../src/testing';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
@@ -36,35 +36,26 @@ const inOrder =
 const ok = (text = 'ok'): ScriptedHttpReply => ({ json: responsesApiText(text) });
 
 async function runAgainst(replier: HttpReplier) {
-  const server = await startFakeOpenAIServer(replier);
-  const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
-  process.env.OPENAI_API_KEY = API_KEY;
-  process.env.OPENAI_BASE_URL = server.baseURL;
-  const workflowId = `retries-${Math.random().toString(36).slice(2)}`;
-  try {
-    const outcome = await testEnv()
-      .withWorker({ workflowsPath, modelParams }, (taskQueue) =>
-        testEnv().client.workflow.execute('namedModel', { taskQueue, workflowId, args: ['Hi'] }),
-      )
-      .then(
-        (result) => ({ result: result as string, error: undefined }),
-        (error: unknown) => ({ result: undefined, error }),
-      );
-    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId, modelParams);
-    keptHistories.push(JSON.stringify(history));
-    const started = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes);
-    const attempts = started.reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
-    return { ...outcome, requests: server.requests, attempts, history };
-  } finally {
-    for (const [name, value] of [
-      ['OPENAI_API_KEY', saved.key],
-      ['OPENAI_BASE_URL', saved.url],
-    ] as const) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-    await server.close();
-  }
+  return withFakeOpenAIServer(
+    replier,
+    async (server) => {
+      const workflowId = `retries-${Math.random().toString(36).slice(2)}`;
+      const outcome = await testEnv()
+        .withWorker({ workflowsPath, modelParams }, (taskQueue) =>
+          testEnv().client.workflow.execute('namedModel', { taskQueue, workflowId, args: ['Hi'] }),
+        )
+        .then(
+          (result) => ({ result: result as string, error: undefined }),
+          (error: unknown) => ({ result: undefined, error }),
+        );
+      const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId, modelParams);
+      keptHistories.push(JSON.stringify(history));
+      const started = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes);
+      const attempts = started.reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
+      return { ...outcome, requests: server.requests, attempts, history };
+    },
+    API_KEY,
+  );
 }
 
 function modelFailure(error: unknown): ApplicationFailure {
