@@ -2,10 +2,12 @@
  * Workflow interceptor module the plugin adds to every bundle. Per workflow run it
  *   1. installs the activity-backed model provider as agents-core's default, so `run(agent, input)`
  *      and `new Runner().run(...)` work unchanged;
- *   2. checks each run's input, and turns every error out of an agent run into a non-retryable
- *      ApplicationFailure (agents errors typed by class: MaxTurnsExceededError,
- *      InputGuardrailTripwireTriggered, ...), as Python's plugin does. Without this, an error thrown
- *      in workflow code fails the workflow task, which Temporal retries forever.
+ *   2. checks each run's input, and makes every error out of an agent run fail the workflow, as
+ *      Python's plugin does. Without this, an error thrown in workflow code fails the workflow task,
+ *      which Temporal retries forever. Agents errors (MaxTurnsExceededError,
+ *      InputGuardrailTripwireTriggered, ...) leave run() unchanged, so workflow code can catch them by
+ *      class; uncaught, they become non-retryable ApplicationFailures typed by class. Other errors
+ *      become AgentsWorkflowError failures as they leave run().
  */
 import { AgentsError, Runner, RunState, setDefaultModelProvider } from '@openai/agents-core';
 import {
@@ -111,6 +113,9 @@ function guardRunnerRuns(): void {
     try {
       return await originalRun.call(this, agent, input, options);
     } catch (error) {
+      // Agents errors stay as they are, so workflow code can catch a tripwire by its class; the
+      // workflow boundary turns uncaught ones into typed failures.
+      if (error instanceof AgentsError) throw error;
       throw toRunFailure(error);
     }
   };
