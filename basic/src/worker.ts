@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
 import { sampleModelProvider, temporalAddress } from 'openai-agents-temporal/samples';
-import * as activities from './activities/get-weather';
+import * as activities from './activities';
 import { offlineResponses } from './offline-responses';
 import { TASK_QUEUE } from './task-queue';
 

@@ -1,0 +1,27 @@
+import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { lifecycle } from './workflows/lifecycle';
+
+// The max number comes from the command line (`pnpm --filter basic run lifecycle 50`), so the
+// launcher also runs where there is no terminal to type into.
+const maxNumber = Number(process.argv[2] ?? 50);
+if (!Number.isInteger(maxNumber) || maxNumber < 0) {
+  console.error(`The max number must be a whole number of 0 or more, not "${process.argv[2]}".`);
+  process.exit(1);
+}
+
+const client = await connectClient();
+const handle = await client.workflow.start(lifecycle, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `lifecycle-${Date.now()}`,
+  args: [maxNumber],
+});
+const { number, events } = await handle.result();
+for (const [i, { event, usage }] of events.entries()) {
+  console.log(
+    `${i + 1}. ${event}. Usage: ${usage.requests} requests, ${usage.inputTokens} input tokens, ` +
+      `${usage.outputTokens} output tokens, ${usage.totalTokens} total tokens`,
+  );
+}
+console.log(`\nFinal number: ${number}`);
+console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);
