@@ -1,0 +1,9 @@
+// The worker loads every workflow of this folder from here.
+export { agentsAsTools } from './agents-as-tools';
+export { deterministic } from './deterministic';
+export { forcingToolUse } from './forcing-tool-use';
+export { inputGuardrails } from './input-guardrails';
+export { llmAsAJudge } from './llm-as-a-judge';
+export { outputGuardrails } from './output-guardrails';
+export { parallelization } from './parallelization';
+export { routing } from './routing';

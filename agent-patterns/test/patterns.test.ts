@@ -1,0 +1,301 @@
+// Each pattern on a real Temporal dev server, with a scripted model on the worker. The tests check the
+// pattern itself (which agents ran, in which order, how many model calls), not only the final text.
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ModelRequest } from '@openai/agents-core';
+import { ApplicationFailure } from '@temporalio/common';
+import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
+import {
+  handoffResponse,
+  ScriptedModelProvider,
+  scheduledActivityTypes,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+  useAgentsTestEnvironment,
+} from 'openai-agents-temporal/testing';
+import {
+  agentsAsTools,
+  deterministic,
+  forcingToolUse,
+  inputGuardrails,
+  llmAsAJudge,
+  outputGuardrails,
+  parallelization,
+  routing,
+} from '../src/workflows';
+import type { ToolUseMode } from '../src/workflows/forcing-tool-use';
+import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
+import { execute, executeExpectingFailure, modelCallAgents } from './helpers';
+
+const testEnv = useAgentsTestEnvironment();
+
+const modelCalls = (history: Parameters<typeof scheduledActivityTypes>[0]) =>
+  scheduledActivityTypes(history).filter((type) => type === INVOKE_MODEL_ACTIVITY).length;
+
+const userTexts = (request: ModelRequest | undefined) => JSON.stringify(request?.input ?? '');
+
+describe('agents as tools', () => {
+  it('runs each translator as a nested agent whose model calls are activities, then the synthesizer', async () => {
+    const model = new ScriptedModelProvider([
+      toolCallResponse('translate_to_spanish', { input: 'Good morning' }),
+      textResponse('Buenos días'),
+      toolCallResponse('translate_to_french', { input: 'Good morning' }),
+      textResponse('Bonjour'),
+      textResponse('Done: Spanish and French.'),
+      textResponse('Spanish: Buenos días\nFrench: Bonjour'),
+    ]);
+    const { result, history } = await execute(
+      testEnv(),
+      agentsAsTools,
+      ["Please translate 'Good morning' to Spanish and French"],
+      model,
+    );
+    assert.equal(result, 'Spanish: Buenos días\nFrench: Bonjour');
+
+    // Every model call, the translators' included, is its own activity in the history.
+    assert.deepEqual(scheduledActivityTypes(history), Array(6).fill(INVOKE_MODEL_ACTIVITY));
+    assert.deepEqual(modelCallAgents(history), [
+      'Orchestrator',
+      'Spanish agent',
+      'Orchestrator',
+      'French agent',
+      'Orchestrator',
+      'Synthesizer',
+    ]);
+    assert.deepEqual(
+      model.calls[0]?.request.tools.map((tool) => tool.name),
+      ['translate_to_spanish', 'translate_to_french', 'translate_to_italian'],
+    );
+    // The translator gets the tool's argument as its input, not the whole conversation.
+    assert.deepEqual(model.calls[1]?.request.input, [{ type: 'message', role: 'user', content: 'Good morning' }]);
+    // The synthesizer sees the orchestrator's conversation, translations included.
+    const synthesizerInput = userTexts(model.calls[5]?.request);
+    assert.match(synthesizerInput, /Buenos días/);
+    assert.match(synthesizerInput, /Bonjour/);
+  });
+});
+
+describe('deterministic', () => {
+  it('stops after the check when the outline is not science fiction: no story call', async () => {
+    const model = new ScriptedModelProvider([
+      textResponse('A baker opens a shop.'),
+      structuredResponse({ goodQuality: true, isScifi: false }),
+    ]);
+    const { result, history } = await execute(testEnv(), deterministic, ['Write a story about bread'], model);
+    assert.equal(result, 'Story generation stopped: the outline is not science fiction.');
+    assert.deepEqual(modelCallAgents(history), ['Story outliner', 'Outline checker']);
+    // The checker judged the outline, and asked for structured output.
+    assert.match(userTexts(model.calls[1]?.request), /A baker opens a shop/);
+    assert.notEqual(model.calls[1]?.request.outputType, 'text');
+  });
+
+  it('stops after the check when the outline is poor', async () => {
+    const model = new ScriptedModelProvider([
+      textResponse('Time.'),
+      structuredResponse({ goodQuality: false, isScifi: true }),
+    ]);
+    const { result, history } = await execute(testEnv(), deterministic, ['Write a story'], model);
+    assert.equal(result, 'Story generation stopped: the outline is not good enough.');
+    assert.equal(modelCalls(history), 2);
+  });
+
+  it('writes the story from the outline when the check passes', async () => {
+    const model = new ScriptedModelProvider([
+      textResponse('A physicist loops back one hour.'),
+      structuredResponse({ goodQuality: true, isScifi: true }),
+      textResponse('The clock struck twice.'),
+    ]);
+    const { result, history } = await execute(testEnv(), deterministic, ['Time travel, please'], model);
+    assert.equal(result, 'Final story: The clock struck twice.');
+    assert.deepEqual(modelCallAgents(history), ['Story outliner', 'Outline checker', 'Story writer']);
+    assert.match(userTexts(model.calls[2]?.request), /A physicist loops back one hour/);
+  });
+});
+
+describe('forcing tool use', () => {
+  const prompt = 'How warm is it in Oslo?';
+  const weatherCall = () => toolCallResponse('get_weather', { city: 'Oslo' });
+
+  it('default: the model sees the tool result and answers (two model calls)', async () => {
+    const model = new ScriptedModelProvider([weatherCall(), textResponse('Oslo: 14-20C, sunny.')]);
+    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'default'], model);
+    assert.equal(result, 'Oslo: 14-20C, sunny.');
+    assert.equal(modelCalls(history), 2);
+    assert.equal(model.calls[0]?.request.modelSettings.toolChoice, undefined);
+    // The workflow asks the question it was given.
+    assert.match(userTexts(model.calls[0]?.request), /How warm is it in Oslo\?/);
+    assert.match(userTexts(model.calls[1]?.request), /14-20C/);
+  });
+
+  it('first_tool: the tool result is the final output (one model call, tool use required)', async () => {
+    const model = new ScriptedModelProvider([weatherCall()]);
+    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'first_tool'], model);
+    assert.deepEqual(JSON.parse(result), { city: 'Oslo', temperatureRange: '14-20C', conditions: 'Sunny with wind' });
+    assert.equal(modelCalls(history), 1);
+    assert.equal(model.calls[0]?.request.modelSettings.toolChoice, 'required');
+    assert.match(userTexts(model.calls[0]?.request), /How warm is it in Oslo\?/);
+  });
+
+  it('custom: a function turns the tool result into the final output (one model call)', async () => {
+    const model = new ScriptedModelProvider([weatherCall()]);
+    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'custom'], model);
+    assert.equal(result, 'Oslo is Sunny with wind.');
+    assert.equal(modelCalls(history), 1);
+    assert.equal(model.calls[0]?.request.modelSettings.toolChoice, 'required');
+  });
+
+  it('an unknown mode fails the workflow at once with a clear, non-retryable error', async () => {
+    const model = new ScriptedModelProvider([]);
+    const { error, history } = await executeExpectingFailure(
+      testEnv(),
+      forcingToolUse,
+      [prompt, 'sideways' as ToolUseMode],
+      model,
+    );
+    assert.ok(error.cause instanceof ApplicationFailure);
+    assert.equal(error.cause.type, 'UnknownToolUseMode');
+    assert.equal(error.cause.nonRetryable, true);
+    assert.match(error.cause.message, /"sideways".*default, first_tool, custom/);
+    assert.equal(model.calls.length, 0);
+    assert.equal(modelCalls(history), 0);
+  });
+});
+
+describe('input guardrails', () => {
+  it('a tripwire becomes the refusal in the workflow result; the support agent never runs', async () => {
+    const model = new ScriptedModelProvider([
+      structuredResponse({ reasoning: 'Solving for x is homework.', isMathHomework: true }),
+    ]);
+    const { result, history } = await execute(testEnv(), inputGuardrails, ['Solve for x: 2x + 5 = 11'], model);
+    assert.equal(result, HOMEWORK_REFUSAL);
+    // The guardrail's own agent ran as a model activity; nothing else did.
+    assert.deepEqual(modelCallAgents(history), ['Homework checker']);
+    assert.match(userTexts(model.calls[0]?.request), /Solve for x/);
+    const completed = history.events?.at(-1)?.workflowExecutionCompletedEventAttributes;
+    assert.ok(completed, 'the workflow completed rather than failed');
+  });
+
+  it('a question that passes the check reaches the support agent after the guardrail', async () => {
+    const model = new ScriptedModelProvider([
+      structuredResponse({ reasoning: 'A geography question.', isMathHomework: false }),
+      textResponse('Sacramento.'),
+    ]);
+    const { result, history } = await execute(testEnv(), inputGuardrails, ["What's the capital of California?"], model);
+    assert.equal(result, 'Sacramento.');
+    assert.deepEqual(modelCallAgents(history), ['Homework checker', 'Customer support agent']);
+  });
+});
+
+describe('output guardrails', () => {
+  it('a tripwire on the structured output reaches the workflow result with the guardrail’s report', async () => {
+    const model = new ScriptedModelProvider([
+      structuredResponse({
+        reasoning: 'The 650 area code is in California.',
+        response: 'You live in California.',
+        userName: null,
+      }),
+    ]);
+    const { result, history } = await execute(
+      testEnv(),
+      outputGuardrails,
+      ['My phone number is 650-123-4567. Where do I live?'],
+      model,
+    );
+    assert.match(result, /guardrail tripped/);
+    assert.match(result, /\{"inResponse":false,"inReasoning":true\}/);
+    assert.equal(modelCalls(history), 1);
+    assert.ok(history.events?.at(-1)?.workflowExecutionCompletedEventAttributes);
+  });
+
+  it('a clean answer passes and the workflow returns its response field', async () => {
+    const model = new ScriptedModelProvider([
+      structuredResponse({ reasoning: 'Well known.', response: 'Sacramento.', userName: null }),
+    ]);
+    const { result } = await execute(testEnv(), outputGuardrails, ["What's the capital of California?"], model);
+    assert.equal(result, 'Sacramento.');
+    assert.notEqual(model.calls[0]?.request.outputType, 'text');
+  });
+});
+
+describe('LLM as a judge', () => {
+  /** The generator numbers its drafts by the feedback it has seen; the judge answers with `score`. */
+  function judgeScript(score: (round: number) => 'pass' | 'needs_improvement') {
+    return new ScriptedModelProvider((request) => {
+      const round = (userTexts(request).match(/Feedback: /g) ?? []).length + 1;
+      return request.outputType === 'text'
+        ? textResponse(`Outline v${round}`)
+        : structuredResponse({ feedback: `Improve draft ${round}`, score: score(round) });
+    });
+  }
+
+  it('stops at the default cap of 5 rounds when the judge never passes', async () => {
+    const model = judgeScript(() => 'needs_improvement');
+    const { result, history } = await execute(testEnv(), llmAsAJudge, ['Pirates and treasure'], model);
+    assert.deepEqual(result, { outline: 'Outline v5', rounds: 5, passed: false });
+    assert.deepEqual(modelCallAgents(history), Array(5).fill(['Outline generator', 'Outline judge']).flat());
+  });
+
+  it('stops as soon as the judge passes, feeding each round’s feedback back to the generator', async () => {
+    const model = judgeScript((round) => (round === 2 ? 'pass' : 'needs_improvement'));
+    const { result, history } = await execute(testEnv(), llmAsAJudge, ['Pirates and treasure', 3], model);
+    assert.deepEqual(result, { outline: 'Outline v2', rounds: 2, passed: true });
+    assert.equal(modelCalls(history), 4);
+    // The second draft was written with the first judgement in view.
+    assert.match(userTexts(model.calls[2]?.request), /Outline v1.*Feedback: Improve draft 1/);
+  });
+
+  it('rejects a cap below 1 before any model call', async () => {
+    const model = new ScriptedModelProvider([]);
+    const { error } = await executeExpectingFailure(testEnv(), llmAsAJudge, ['Pirates', 0], model);
+    assert.ok(error.cause instanceof ApplicationFailure);
+    assert.equal(error.cause.type, 'InvalidArgument');
+    assert.equal(model.calls.length, 0);
+  });
+});
+
+describe('parallelization', () => {
+  it('the three translation runs are in flight together, then the picker sees all three', async () => {
+    const model = new ScriptedModelProvider((request, { callIndex }) =>
+      request.systemInstructions?.startsWith('Choose')
+        ? textResponse('Traducción 2')
+        : textResponse(`Traducción ${callIndex}`),
+    );
+    const { result, history } = await execute(testEnv(), parallelization, ['Hello, world!'], model);
+    assert.equal(result, 'Best translation: Traducción 2');
+    assert.deepEqual(modelCallAgents(history), [
+      'Spanish translator',
+      'Spanish translator',
+      'Spanish translator',
+      'Translation picker',
+    ]);
+
+    // All three translations are scheduled before the first of them completes.
+    const events = history.events ?? [];
+    const scheduled = events.filter((e) => e.activityTaskScheduledEventAttributes).slice(0, 3);
+    const scheduledIds = new Set(scheduled.map((e) => Number(e.eventId)));
+    const firstCompleted = events.find((e) =>
+      scheduledIds.has(Number(e.activityTaskCompletedEventAttributes?.scheduledEventId ?? -1)),
+    );
+    assert.ok(firstCompleted, 'a translation completed');
+    for (const event of scheduled) assert.ok(Number(event.eventId) < Number(firstCompleted.eventId));
+
+    const pickerInput = userTexts(model.calls[3]?.request);
+    for (const translation of ['Traducción 0', 'Traducción 1', 'Traducción 2'])
+      assert.match(pickerInput, new RegExp(translation));
+  });
+});
+
+describe('routing', () => {
+  it('the triage agent hands off to the agent for the request’s language', async () => {
+    const model = new ScriptedModelProvider([handoffResponse('French agent'), textResponse('Très bien, merci !')]);
+    const { result, history } = await execute(testEnv(), routing, ['Bonjour ! Comment allez-vous ?'], model);
+    assert.deepEqual(result, { agent: 'French agent', response: 'Très bien, merci !' });
+    assert.deepEqual(
+      model.calls[0]?.request.handoffs.map((handoff) => handoff.toolName),
+      ['transfer_to_French_agent', 'transfer_to_Spanish_agent', 'transfer_to_English_agent'],
+    );
+    assert.equal(model.calls[1]?.request.systemInstructions, 'You only speak French.');
+    assert.deepEqual(modelCallAgents(history), ['Triage agent', 'French agent']);
+  });
+});
