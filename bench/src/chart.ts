@@ -1,0 +1,148 @@
+/** The report as a PNG: one small grouped bar chart per figure, both plugins side by side. */
+import { createWriteStream } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as PImage from 'pureimage';
+import { fixed, pick, type Report, SIDE_KEYS } from './report';
+
+type Context = ReturnType<ReturnType<typeof PImage.make>['getContext']>;
+
+interface Panel {
+  title: string;
+  groups: string[];
+  /** values[group][side]; undefined is drawn as n/a. */
+  values: (number | undefined)[][];
+}
+
+const COLORS = ['#2563eb', '#ea580c'];
+const WIDTH = 1600;
+const HEIGHT = 940;
+const FONT = 'DejaVu';
+
+function panels(report: Report): Panel[] {
+  const sides = SIDE_KEYS.map((key) => report.plugins[key].figures);
+  const each = (read: (f: (typeof sides)[number]) => number | undefined) => sides.map(read);
+  const { plan } = report;
+  return [
+    {
+      title: 'Step per call, model vs bare activity (ms)',
+      groups: ['model p50', 'bare p50', 'model p95', 'bare p95'],
+      values: [
+        each((f) => pick(f.modelCall, (m) => m.modelStepMs.median)),
+        each((f) => pick(f.modelCall, (m) => m.bareStepMs.median)),
+        each((f) => pick(f.modelCall, (m) => m.modelStepMs.p95)),
+        each((f) => pick(f.modelCall, (m) => m.bareStepMs.p95)),
+      ],
+    },
+    {
+      title: 'Model call step / bare activity step',
+      groups: ['median', 'p95'],
+      values: [each((f) => pick(f.modelCall, (m) => m.ratioMedian)), each((f) => pick(f.modelCall, (m) => m.ratioP95))],
+    },
+    {
+      title: 'Throughput (agent workflows/s)',
+      groups: plan.concurrency.map((c) => `${c} concurrent`),
+      values: plan.concurrency.map((_, i) => each((f) => pick(f.throughput, (t) => t[i]?.workflowsPerSecond))),
+    },
+    {
+      title: 'First workflow task (ms, median)',
+      groups: ['agent', 'plain'],
+      values: [
+        each((f) => pick(f.firstTask, (t) => t.agentMs.median)),
+        each((f) => pick(f.firstTask, (t) => t.plainMs.median)),
+      ],
+    },
+    {
+      title: 'Bundle time (s, median)',
+      groups: ['with plugin', 'plain'],
+      values: [
+        each((f) => pick(f.bundle, (b) => b.agents.ms.median / 1000)),
+        each((f) => pick(f.bundle, (b) => b.plain.ms.median / 1000)),
+      ],
+    },
+    {
+      title: 'Bundle size (MB)',
+      groups: ['with plugin', 'plain'],
+      values: [
+        each((f) => pick(f.bundle, (b) => b.agents.bytes / 1024 / 1024)),
+        each((f) => pick(f.bundle, (b) => b.plain.bytes / 1024 / 1024)),
+      ],
+    },
+    {
+      title: 'History size by conversation turns (KB)',
+      groups: plan.historyTurns.map((t) => `${t} turn${t === 1 ? '' : 's'}`),
+      values: plan.historyTurns.map((_, i) => each((f) => pick(f.history, (h) => (h[i]?.bytes ?? 0) / 1024))),
+    },
+    {
+      title: `Replay, ${plan.replayCalls} model calls (s)`,
+      groups: ['median', 'worker start + first'],
+      values: [
+        each((f) => pick(f.replay, (r) => r.ms.median / 1000)),
+        each((f) => pick(f.replay, (r) => r.workerStartAndFirstMs / 1000)),
+      ],
+    },
+  ];
+}
+
+function text(ctx: Context, value: string, x: number, y: number, size: number, align: 'left' | 'center' = 'left') {
+  ctx.font = `${size}px ${FONT}`;
+  ctx.fillStyle = '#111827';
+  const width = ctx.measureText(value).width;
+  ctx.fillText(value, align === 'center' ? x - width / 2 : x, y);
+}
+
+function drawPanel(ctx: Context, panel: Panel, x: number, y: number, w: number, h: number) {
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(x, y, w, h);
+  text(ctx, panel.title, x + 12, y + 24, 16);
+  const plot = { x: x + 16, y: y + 60, w: w - 32, h: h - 110 };
+  const max = Math.max(...panel.values.flat().map((v) => v ?? 0), 1e-9) * 1.1;
+  const base = plot.y + plot.h;
+  ctx.fillStyle = '#9ca3af';
+  ctx.fillRect(plot.x, base, plot.w, 1);
+  const groupWidth = plot.w / panel.groups.length;
+  const barWidth = Math.min(48, (groupWidth * 0.7) / SIDE_KEYS.length);
+  panel.groups.forEach((group, g) => {
+    const center = plot.x + groupWidth * (g + 0.5);
+    SIDE_KEYS.forEach((_, s) => {
+      const value = panel.values[g]?.[s];
+      const left = center - barWidth * (SIDE_KEYS.length / 2) + barWidth * s;
+      const height = value === undefined ? 0 : (value / max) * plot.h;
+      ctx.fillStyle = COLORS[s] ?? '#000000';
+      ctx.fillRect(left + 2, base - height, barWidth - 4, height);
+      text(ctx, value === undefined ? 'n/a' : fixed(value), left + barWidth / 2, base - height - 6, 12, 'center');
+    });
+    text(ctx, group, center, base + 20, 13, 'center');
+  });
+}
+
+export async function writeChart(report: Report, file: string): Promise<void> {
+  const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
+  PImage.registerFont(fontPath, FONT).loadSync();
+  const image = PImage.make(WIDTH, HEIGHT);
+  const ctx = image.getContext('2d');
+  ctx.fillStyle = '#f3f4f6';
+  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  text(ctx, 'What durability costs: the same agent workload on both plugins', 20, 34, 24);
+  const m = report.machine;
+  const subtitle =
+    `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus} cores, Node ${m.node}, ` +
+    `load ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start; local dev server, scripted model. ` +
+    `Lower is better, except throughput. Indicative on a shared machine.${report.quick ? ' QUICK RUN: few repetitions.' : ''}`;
+  text(ctx, subtitle, 20, 60, 14);
+  SIDE_KEYS.forEach((key, s) => {
+    const v = report.plugins[key].versions;
+    const x = 20 + s * 560;
+    ctx.fillStyle = COLORS[s] ?? '#000000';
+    ctx.fillRect(x, 74, 18, 18);
+    text(ctx, `${report.plugins[key].package} (agents-core ${v['@openai/agents-core']})`, x + 26, 89, 15);
+  });
+  const columns = 4;
+  const gap = 16;
+  const top = 108;
+  const w = (WIDTH - gap * (columns + 1)) / columns;
+  const h = (HEIGHT - top - gap * 2) / 2;
+  panels(report).forEach((panel, i) => {
+    drawPanel(ctx, panel, gap + (i % columns) * (w + gap), top + Math.floor(i / columns) * (h + gap), w, h);
+  });
+  await PImage.encodePNGToStream(image, createWriteStream(file));
+}
