@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import { quietBundlerLogger } from '../src/testing/environment';
 import { listKeptHistories, readKeptHistory, repoRoot } from '../src/testing/histories';
 import { replayHistory } from '../src/testing/replay';
 import { OpenAIAgentsPlugin } from '../src/worker';
@@ -13,7 +14,6 @@ import { OpenAIAgentsPlugin } from '../src/worker';
 const root = repoRoot();
 const files = listKeptHistories(root);
 const bundles = new Map<string, Promise<WorkflowBundle>>();
-const silent = { log() {}, trace() {}, debug() {}, info() {}, warn() {}, error: console.error };
 
 function bundleFor(workflowsPath: string): Promise<WorkflowBundle> {
   let bundle = bundles.get(workflowsPath);
@@ -21,7 +21,7 @@ function bundleFor(workflowsPath: string): Promise<WorkflowBundle> {
     bundle = bundleWorkflowCode({
       workflowsPath: join(root, workflowsPath),
       plugins: [new OpenAIAgentsPlugin()],
-      logger: silent,
+      logger: quietBundlerLogger,
     });
     bundles.set(workflowsPath, bundle);
   }

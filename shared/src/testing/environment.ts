@@ -114,7 +114,7 @@ export class AgentsTestEnvironment {
 }
 
 /** webpack's full report goes to the logger at info level; tests only want errors. */
-const quietBundlerLogger = {
+export const quietBundlerLogger = {
   log: () => {},
   trace: () => {},
   debug: () => {},

@@ -1,6 +1,11 @@
 /** Testing kit: a scripted model, a real dev-server environment, and replay helpers. */
 
-export { AgentsTestEnvironment, type TestWorkerOptions, useAgentsTestEnvironment } from './environment';
+export {
+  AgentsTestEnvironment,
+  quietBundlerLogger,
+  type TestWorkerOptions,
+  useAgentsTestEnvironment,
+} from './environment';
 export {
   type KeptHistory,
   keepHistory,
