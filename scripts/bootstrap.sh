@@ -21,6 +21,15 @@ TEMPORAL_CLI_VERSION=v1.5.1 # newest tag that `go install` accepts (later tags c
 
 log() { echo "[bootstrap] $*" >&2; }
 
+# npm may be configured with a CA file (e.g. behind a TLS-inspecting proxy) that other Node programs
+# (pnpm, the openai client) do not read; hand it to every Node process.
+if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && command -v npm >/dev/null 2>&1; then
+  npm_cafile="$(npm config get cafile 2>/dev/null || true)"
+  if [ -n "$npm_cafile" ] && [ "$npm_cafile" != "null" ] && [ -f "$npm_cafile" ]; then
+    export NODE_EXTRA_CA_CERTS="$npm_cafile"
+  fi
+fi
+
 node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 
 ensure_node() {
