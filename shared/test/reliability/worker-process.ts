@@ -1,7 +1,7 @@
 // A worker in its own process, so a test can kill it with SIGKILL mid-run.
 // Env: TEMPORAL_ADDRESS, TASK_QUEUE, BUNDLE_PATH, CALL_LOG; BLOCK_STEP=<n> hangs model call n; BLOCK_TOOL=<key>.
 import { appendFileSync } from 'node:fs';
-import { NativeConnection, Worker } from '@temporalio/worker';
+import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { ScriptedModelProvider } from '../../src/testing';
 import { OpenAIAgentsPlugin } from '../../src/worker';
 import * as activities from './lookup-activity';
@@ -14,6 +14,8 @@ const env = (name: string): string => {
 };
 const callLog = env('CALL_LOG');
 const blockStep = process.env.BLOCK_STEP === undefined ? undefined : Number(process.env.BLOCK_STEP);
+
+Runtime.install({ logger: new DefaultLogger('WARN') });
 
 const model = new ScriptedModelProvider(async (request) => {
   const step = stepOf(request);
