@@ -2,7 +2,7 @@
 // without OPENAI_API_KEY.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { ScriptedModelProvider, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { modelCallAgents, ScriptedModelProvider, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { offlineResponses } from '../src/offline-responses';
 import {
   agentsAsTools,
@@ -15,7 +15,7 @@ import {
   routing,
 } from '../src/workflows';
 import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
-import { execute, modelCallAgents } from './helpers';
+import { execute } from './helpers';
 
 const testEnv = useAgentsTestEnvironment();
 const offline = () => new ScriptedModelProvider(offlineResponses);

@@ -7,6 +7,7 @@ import { ApplicationFailure } from '@temporalio/common';
 import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
   handoffResponse,
+  modelCallAgents,
   ScriptedModelProvider,
   scheduledActivityTypes,
   structuredResponse,
@@ -26,7 +27,7 @@ import {
 } from '../src/workflows';
 import type { ToolUseMode } from '../src/workflows/forcing-tool-use';
 import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
-import { execute, executeExpectingFailure, modelCallAgents } from './helpers';
+import { execute, executeExpectingFailure } from './helpers';
 
 const testEnv = useAgentsTestEnvironment();
 

@@ -1,11 +1,10 @@
 // The seven samples after hello world and tools: each test checks the pattern its sample shows.
 import assert from 'node:assert/strict';
-import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
-import { WorkflowFailedError } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
 import { ActivityFailure, ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
@@ -34,40 +33,16 @@ import { INSTRUCTIONS_BY_STYLE, STYLES, type Style } from '../src/workflows/dyna
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment();
 
-type History = Awaited<ReturnType<ReturnType<typeof testEnv>['replayAndKeepHistory']>>;
-
-type StartOptions = { taskQueue: string; workflowId: string };
-
-/** Runs one workflow (`start` executes it) on a fresh worker with this model, then replays its history and keeps it. */
-async function runSample<T>(
-  model: ScriptedModelProvider,
-  start: (options: StartOptions) => Promise<T>,
-): Promise<{ result: T; history: History }> {
-  const workflowId = `basic-${randomUUID()}`;
-  const result = await testEnv().withWorker({ workflowsPath, activities, modelProvider: model }, (taskQueue) =>
-    start({ taskQueue, workflowId }),
-  );
-  return { result, history: await testEnv().replayAndKeepHistory(workflowsPath, workflowId) };
+/** Runs one workflow on a fresh worker with this model; its history is replayed and kept. */
+function runSample<W extends Workflow>(model: ScriptedModelProvider, workflow: W, args: Parameters<W>) {
+  return testEnv().runWorkflow(workflow, args, { workflowsPath, activities, modelProvider: model });
 }
 
 /** Like runSample, for a run that must fail; returns the failure. */
-async function runFailingSample(
-  model: ScriptedModelProvider,
-  start: (options: StartOptions) => Promise<unknown>,
-): Promise<WorkflowFailedError> {
-  const workflowId = `basic-${randomUUID()}`;
-  const error = await testEnv().withWorker({ workflowsPath, activities, modelProvider: model }, (taskQueue) =>
-    start({ taskQueue, workflowId }).then(
-      () => assert.fail('the workflow should fail'),
-      (err: unknown) => err,
-    ),
-  );
-  assert.ok(error instanceof WorkflowFailedError, `expected a failed workflow, got ${error}`);
-  await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
-  return error;
+async function runFailingSample<W extends Workflow>(model: ScriptedModelProvider, workflow: W, args: Parameters<W>) {
+  return (await testEnv().runFailingWorkflow(workflow, args, { workflowsPath, activities, modelProvider: model }))
+    .error;
 }
-
-const client = () => testEnv().client;
 
 /** The text a function tool returned for this call, as the model sees it in its next request. */
 function toolResult(request: ModelRequest | undefined, callId: string): string {
@@ -106,9 +81,7 @@ function drawnNumber(model: ScriptedModelProvider): number {
 describe('agent lifecycle', () => {
   it('fires each agent’s hooks in order, and the handoff lands on Multiply Agent', async () => {
     const model = new ScriptedModelProvider(handOffAndDouble);
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(agentLifecycle, { ...options, args: [50] }),
-    );
+    const { result, history } = await runSample(model, agentLifecycle, [50]);
 
     const drawn = drawnNumber(model);
     const doubled = drawn * 2;
@@ -144,9 +117,7 @@ describe('agent lifecycle', () => {
 describe('lifecycle', () => {
   it('fires the runner’s hooks in order while the usage counters grow', async () => {
     const model = new ScriptedModelProvider(handOffAndDouble);
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(lifecycle, { ...options, args: [50] }),
-    );
+    const { result, history } = await runSample(model, lifecycle, [50]);
 
     const drawn = drawnNumber(model);
     assert.equal(result.number, drawn * 2);
@@ -183,12 +154,8 @@ describe('dynamic system prompt', () => {
   const echoInstructions = new ScriptedModelProvider((request) => textResponse(`[${request.systemInstructions}]`));
 
   it('builds the system prompt from the run context, so two styles send two prompts', async () => {
-    const haiku = await runSample(echoInstructions, (options) =>
-      client().workflow.execute(dynamicSystemPrompt, { ...options, args: ['Tell me a joke.', 'haiku'] }),
-    );
-    const pirate = await runSample(echoInstructions, (options) =>
-      client().workflow.execute(dynamicSystemPrompt, { ...options, args: ['Tell me a joke.', 'pirate'] }),
-    );
+    const haiku = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.', 'haiku']);
+    const pirate = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.', 'pirate']);
 
     const [first, second] = echoInstructions.calls.map((call) => call.request.systemInstructions);
     assert.equal(first, 'Only respond in haikus.');
@@ -199,18 +166,14 @@ describe('dynamic system prompt', () => {
   });
 
   it('picks a style in the workflow when none is given, and sends that style’s prompt', async () => {
-    const { result } = await runSample(echoInstructions, (options) =>
-      client().workflow.execute(dynamicSystemPrompt, { ...options, args: ['Tell me a joke.'] }),
-    );
+    const { result } = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.']);
     assert.ok(STYLES.includes(result.style), `unknown style ${result.style}`);
     assert.equal(echoInstructions.calls.at(-1)?.request.systemInstructions, INSTRUCTIONS_BY_STYLE[result.style]);
   });
 
   it('fails at once, without a model call, on an unknown style', async () => {
     const model = new ScriptedModelProvider([]);
-    const error = await runFailingSample(model, (options) =>
-      client().workflow.execute(dynamicSystemPrompt, { ...options, args: ['Tell me a joke.', 'limerick' as Style] }),
-    );
+    const error = await runFailingSample(model, dynamicSystemPrompt, ['Tell me a joke.', 'limerick' as Style]);
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'InvalidStyle');
     assert.equal(error.cause.nonRetryable, true);
@@ -228,9 +191,7 @@ describe('non-strict output', () => {
       }
       return structuredResponse(jokes);
     });
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(nonStrictOutput, { ...options, args: ['Tell me 3 short jokes.'] }),
-    );
+    const { result, history } = await runSample(model, nonStrictOutput, ['Tell me 3 short jokes.']);
 
     assert.deepEqual(result, {
       strict: { ok: false, error: `${FailureTypes.badRequest}: 400 Invalid schema for response_format` },
@@ -253,9 +214,7 @@ describe('local image', () => {
 
   it('reads the image in an activity and sends it to the model as base64 data', async () => {
     const model = new ScriptedModelProvider([textResponse('A red-roofed house on a green hill.')]);
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(localImage, { ...options, args: [imagePath, 'What do you see in this image?'] }),
-    );
+    const { result, history } = await runSample(model, localImage, [imagePath, 'What do you see in this image?']);
 
     assert.equal(result, 'A red-roofed house on a green hill.');
     assert.deepEqual(scheduledActivityTypes(history), ['readImageAsBase64', INVOKE_MODEL_ACTIVITY]);
@@ -277,9 +236,7 @@ describe('local image', () => {
 
   it('refuses to read a file outside the sample folder', async () => {
     const model = new ScriptedModelProvider([]);
-    const error = await runFailingSample(model, (options) =>
-      client().workflow.execute(localImage, { ...options, args: ['../package.json'] }),
-    );
+    const error = await runFailingSample(model, localImage, ['../package.json']);
     assert.ok(error.cause instanceof ActivityFailure);
     assert.ok(error.cause.cause instanceof ApplicationFailure);
     assert.equal(error.cause.cause.type, 'InvalidImagePath');
@@ -291,9 +248,7 @@ describe('remote image', () => {
   it('sends the image URL to the model, with no activity of its own', async () => {
     const url = 'https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg';
     const model = new ScriptedModelProvider([textResponse('The Golden Gate Bridge.')]);
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(remoteImage, { ...options, args: [url, 'What do you see in this image?'] }),
-    );
+    const { result, history } = await runSample(model, remoteImage, [url, 'What do you see in this image?']);
 
     assert.equal(result, 'The Golden Gate Bridge.');
     assert.deepEqual(model.calls[0]?.request.input, [
@@ -308,12 +263,10 @@ describe('previous response id', () => {
   it('chains the second turn to the first response, sending only the new question', async () => {
     const firstResponse = textResponse('Brazil.');
     const model = new ScriptedModelProvider([firstResponse, textResponse('Brasília.')]);
-    const { result, history } = await runSample(model, (options) =>
-      client().workflow.execute(previousResponseId, {
-        ...options,
-        args: ['What is the largest country in South America?', 'What is the capital of that country?'],
-      }),
-    );
+    const { result, history } = await runSample(model, previousResponseId, [
+      'What is the largest country in South America?',
+      'What is the capital of that country?',
+    ]);
 
     assert.deepEqual(result, { first: 'Brazil.', second: 'Brasília.' });
     assert.ok(firstResponse.responseId);
@@ -330,29 +283,16 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
   it('answers all seven samples end to end', async () => {
     const model = new ScriptedModelProvider(offlineResponses);
     const [agentHooks, runHooks, pirate, outputs, local, remote, chained] = await Promise.all([
-      runSample(model, (options) => client().workflow.execute(agentLifecycle, { ...options, args: [50] })),
-      runSample(model, (options) => client().workflow.execute(lifecycle, { ...options, args: [50] })),
-      runSample(model, (options) =>
-        client().workflow.execute(dynamicSystemPrompt, { ...options, args: ['Tell me a joke.', 'pirate'] }),
-      ),
-      runSample(model, (options) =>
-        client().workflow.execute(nonStrictOutput, { ...options, args: ['Tell me 3 short jokes.'] }),
-      ),
-      runSample(model, (options) =>
-        client().workflow.execute(localImage, { ...options, args: ['media/house-on-a-hill.png'] }),
-      ),
-      runSample(model, (options) =>
-        client().workflow.execute(remoteImage, {
-          ...options,
-          args: ['https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg'],
-        }),
-      ),
-      runSample(model, (options) =>
-        client().workflow.execute(previousResponseId, {
-          ...options,
-          args: ['What is the largest country in South America?', 'What is the capital of that country?'],
-        }),
-      ),
+      runSample(model, agentLifecycle, [50]),
+      runSample(model, lifecycle, [50]),
+      runSample(model, dynamicSystemPrompt, ['Tell me a joke.', 'pirate']),
+      runSample(model, nonStrictOutput, ['Tell me 3 short jokes.']),
+      runSample(model, localImage, ['media/house-on-a-hill.png']),
+      runSample(model, remoteImage, ['https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg']),
+      runSample(model, previousResponseId, [
+        'What is the largest country in South America?',
+        'What is the capital of that country?',
+      ]),
     ]);
 
     // An even draw is the answer; an odd one is handed off and doubled: the result is even either way.

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
+import type { ModelActivityParameters } from '../src/common/model-params';
 import { quietBundlerLogger } from '../src/testing/environment';
 import { listKeptHistories, readKeptHistory, repoRoot } from '../src/testing/histories';
 import { replayHistory } from '../src/testing/replay';
@@ -15,15 +16,17 @@ const root = repoRoot();
 const files = listKeptHistories(root);
 const bundles = new Map<string, Promise<WorkflowBundle>>();
 
-function bundleFor(workflowsPath: string): Promise<WorkflowBundle> {
-  let bundle = bundles.get(workflowsPath);
+/** One bundle per workflows module and model parameters (local model activities change the history). */
+function bundleFor(workflowsPath: string, modelParams: ModelActivityParameters = {}): Promise<WorkflowBundle> {
+  const key = `${workflowsPath}\n${JSON.stringify(modelParams)}`;
+  let bundle = bundles.get(key);
   if (!bundle) {
     bundle = bundleWorkflowCode({
       workflowsPath: join(root, workflowsPath),
-      plugins: [new OpenAIAgentsPlugin()],
+      plugins: [new OpenAIAgentsPlugin({ modelParams })],
       logger: quietBundlerLogger,
     });
-    bundles.set(workflowsPath, bundle);
+    bundles.set(key, bundle);
   }
   return bundle;
 }
@@ -35,7 +38,11 @@ describe('replay of every kept history and fixture', () => {
   for (const file of files) {
     it(file.slice(root.length + 1), async () => {
       const kept = readKeptHistory(file);
-      await replayHistory(kept.history, { workflowBundle: await bundleFor(kept.workflowsPath) }, kept.workflowId);
+      await replayHistory(
+        kept.history,
+        { workflowBundle: await bundleFor(kept.workflowsPath, kept.modelParams) },
+        kept.workflowId,
+      );
     });
   }
 });

@@ -2,7 +2,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import type { ModelActivityParameters } from '../src/common/model-params';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names';
@@ -25,30 +24,18 @@ const testEnv = useAgentsTestEnvironment();
 
 type WorkflowName = keyof typeof workflows;
 
-async function execute<N extends WorkflowName>(
-  name: N,
-  prompt: string,
-  options: { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters } = {},
-): Promise<{ result: Awaited<ReturnType<(typeof workflows)[N]>>; workflowId: string }> {
-  const workflowId = `${name}-${Math.random().toString(36).slice(2)}`;
-  const result = await testEnv().withWorker({ workflowsPath, ...options }, (taskQueue) =>
-    testEnv().client.workflow.execute(name, { taskQueue, workflowId, args: [prompt], workflowTaskTimeout: '10s' }),
-  );
-  return { result: result as Awaited<ReturnType<(typeof workflows)[N]>>, workflowId };
+type WorkerOptions = { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters };
+
+/** Runs one workflow of test/workflows/agents.ts to its end; its history is replayed and kept. */
+function execute<N extends WorkflowName>(name: N, prompt: string, options: WorkerOptions = {}) {
+  return testEnv().runWorkflow<(typeof workflows)[N]>(name, [prompt] as Parameters<(typeof workflows)[N]>, {
+    workflowsPath,
+    ...options,
+  });
 }
 
-async function executeExpectingFailure(
-  name: WorkflowName,
-  prompt: string,
-  options: { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters } = {},
-): Promise<WorkflowFailedError> {
-  try {
-    await execute(name, prompt, options);
-  } catch (error) {
-    assert.ok(error instanceof WorkflowFailedError, `expected WorkflowFailedError, got ${error}`);
-    return error;
-  }
-  assert.fail('the workflow should have failed');
+async function executeExpectingFailure(name: WorkflowName, prompt: string, options: WorkerOptions = {}) {
+  return (await testEnv().runFailingWorkflow(name, [prompt], { workflowsPath, ...options })).error;
 }
 
 const history = (workflowId: string) => testEnv().client.workflow.getHandle(workflowId).fetchHistory();
@@ -56,7 +43,9 @@ const history = (workflowId: string) => testEnv().client.workflow.getHandle(work
 describe('plain agents-core code inside a workflow', () => {
   it('new Runner().run() hands off to the right agent; each model call is one activity', async () => {
     const model = new ScriptedModelProvider([handoffResponse('Spanish agent'), textResponse('¡Hola! ¿Cómo estás?')]);
-    const { result, workflowId } = await execute('handoffWithRunner', 'Hola, ¿cómo estás?', { modelProvider: model });
+    const { result, history: events } = await execute('handoffWithRunner', 'Hola, ¿cómo estás?', {
+      modelProvider: model,
+    });
     assert.deepEqual(result, { output: '¡Hola! ¿Cómo estás?', lastAgent: 'Spanish agent' });
     assert.equal(model.calls.length, 2);
     assert.deepEqual(
@@ -64,14 +53,12 @@ describe('plain agents-core code inside a workflow', () => {
       ['transfer_to_Spanish_agent'],
     );
     assert.equal(model.calls[1]?.request.systemInstructions, 'You only speak Spanish.');
-    const events = await history(workflowId);
     assert.deepEqual(scheduledActivityTypes(events), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
     // The default summary names the agent and the model.
     const summaries = (events.events ?? [])
       .filter((e) => e.activityTaskScheduledEventAttributes)
       .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
     assert.deepEqual(summaries, ['"Triage agent: default model"', '"Spanish agent: default model"']);
-    await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
   });
 
   it('structured output comes back parsed', async () => {

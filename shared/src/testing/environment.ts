@@ -6,7 +6,9 @@
 import { randomUUID } from 'node:crypto';
 import { after, before } from 'node:test';
 import type { ModelProvider } from '@openai/agents-core';
-import type { Client } from '@temporalio/client';
+import { type Client, WorkflowFailedError } from '@temporalio/client';
+import type { Workflow } from '@temporalio/common';
+import type { temporal } from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   bundleWorkflowCode,
@@ -30,6 +32,15 @@ export interface TestWorkerOptions {
   activities?: object;
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
+}
+
+type History = temporal.api.history.v1.IHistory;
+
+/** A finished run: its result, its id, and its history (already replayed and kept). */
+export interface FinishedRun<R> {
+  result: R;
+  workflowId: string;
+  history: History;
 }
 
 export class AgentsTestEnvironment {
@@ -98,13 +109,50 @@ export class AgentsTestEnvironment {
   }
 
   /**
+   * Runs one workflow to its end on a fresh worker, then replays the finished history and keeps it.
+   * Pass the workflow function, or its name with the function's type as the type parameter.
+   */
+  async runWorkflow<W extends Workflow>(
+    workflow: W | string,
+    args: Parameters<W>,
+    worker: Omit<TestWorkerOptions, 'taskQueue'>,
+  ): Promise<FinishedRun<Awaited<ReturnType<W>>>> {
+    const name = typeof workflow === 'string' ? workflow : workflow.name;
+    const workflowId = `${name}-${randomUUID()}`;
+    const result = await this.withWorker(worker, (taskQueue) =>
+      this.client.workflow.execute<Workflow>(name, { taskQueue, workflowId, args }),
+    );
+    const history = await this.replayAndKeepHistory(worker.workflowsPath, workflowId, worker.modelParams);
+    return { result: result as Awaited<ReturnType<W>>, workflowId, history };
+  }
+
+  /** Like runWorkflow, for a run that must fail: returns the failure; throws if the run succeeded. */
+  async runFailingWorkflow<W extends Workflow>(
+    workflow: W | string,
+    args: Parameters<W>,
+    worker: Omit<TestWorkerOptions, 'taskQueue'>,
+  ): Promise<{ error: WorkflowFailedError; workflowId: string; history: History }> {
+    const name = typeof workflow === 'string' ? workflow : workflow.name;
+    const workflowId = `${name}-${randomUUID()}`;
+    const error = await this.withWorker(worker, (taskQueue) =>
+      this.client.workflow.execute<Workflow>(name, { taskQueue, workflowId, args }),
+    ).then(
+      (result) => new Error(`expected workflow ${name} to fail, but it returned ${JSON.stringify(result)}`),
+      (err: unknown) => err,
+    );
+    if (!(error instanceof WorkflowFailedError)) throw error;
+    const history = await this.replayAndKeepHistory(worker.workflowsPath, workflowId, worker.modelParams);
+    return { error, workflowId, history };
+  }
+
+  /**
    * Fetches a finished run's history, replays it against the current workflow code (throws on
    * nondeterminism), and keeps it for the repo-wide replay suite. Returns the history for assertions.
    */
   async replayAndKeepHistory(workflowsPath: string, workflowId: string, modelParams?: ModelActivityParameters) {
     const history = await this.client.workflow.getHandle(workflowId).fetchHistory();
     await replayHistory(history, { workflowBundle: await this.bundle(workflowsPath, modelParams) }, workflowId);
-    keepHistory(workflowsPath, workflowId, history);
+    keepHistory(workflowsPath, workflowId, history, modelParams);
     return history;
   }
 

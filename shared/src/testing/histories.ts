@@ -8,6 +8,7 @@ import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
 import type { temporal } from '@temporalio/proto';
+import type { ModelActivityParameters } from '../common/model-params';
 
 type History = temporal.api.history.v1.IHistory;
 
@@ -16,6 +17,8 @@ export interface KeptHistory {
   workflowsPath: string;
   workflowId: string;
   workflowType: string;
+  /** The plugin's model parameters the run used (JSON part only): `useLocalActivity` changes the history. */
+  modelParams?: ModelActivityParameters;
   history: History;
 }
 
@@ -38,18 +41,26 @@ export function keptHistoriesDir(packageDir = process.cwd()): string {
   return join(packageDir, '.test-results', 'histories');
 }
 
-export function writeKeptHistory(file: string, kept: Omit<KeptHistory, 'history'> & { history: History }): void {
+export function writeKeptHistory(file: string, kept: KeptHistory): void {
   mkdirSync(dirname(file), { recursive: true });
-  const body = `{"workflowsPath":${JSON.stringify(kept.workflowsPath)},"workflowId":${JSON.stringify(kept.workflowId)},"workflowType":${JSON.stringify(kept.workflowType)},"history":${historyToJSON(kept.history)}}\n`;
+  const { history, ...rest } = kept;
+  const body = `${JSON.stringify(rest).slice(0, -1)},"history":${historyToJSON(history)}}\n`;
   writeFileSync(file, body);
 }
 
 /** Keeps a finished history from this test run for the replay suite. */
-export function keepHistory(workflowsPath: string, workflowId: string, history: History): string {
+export function keepHistory(
+  workflowsPath: string,
+  workflowId: string,
+  history: History,
+  modelParams?: ModelActivityParameters,
+): string {
   const workflowType =
     history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? 'unknown-workflow';
   const file = join(keptHistoriesDir(), `${workflowType}--${workflowId.replace(/[^\w.-]/g, '_')}.json`);
-  writeKeptHistory(file, { workflowsPath: relative(repoRoot(), workflowsPath), workflowId, workflowType, history });
+  const kept: KeptHistory = { workflowsPath: relative(repoRoot(), workflowsPath), workflowId, workflowType, history };
+  if (modelParams) kept.modelParams = modelParams;
+  writeKeptHistory(file, kept);
   return file;
 }
 

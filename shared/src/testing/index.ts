@@ -2,6 +2,7 @@
 
 export {
   AgentsTestEnvironment,
+  type FinishedRun,
   quietBundlerLogger,
   type TestWorkerOptions,
   useAgentsTestEnvironment,
@@ -24,7 +25,7 @@ export {
   startFakeOpenAIServer,
   withFakeOpenAIServer,
 } from './openai-server';
-export { fetchHistory, replayHistory, scheduledActivityTypes } from './replay';
+export { fetchHistory, modelCallAgents, replayHistory, scheduledActivityTypes } from './replay';
 export {
   handoffResponse,
   hostedToolResponses,

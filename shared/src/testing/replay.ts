@@ -1,6 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { temporal } from '@temporalio/proto';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { INVOKE_MODEL_ACTIVITY } from '../common/names';
 import { OpenAIAgentsPlugin } from '../worker/plugin';
 
 type History = temporal.api.history.v1.IHistory;
@@ -27,4 +28,14 @@ export function scheduledActivityTypes(history: History): string[] {
   return (history.events ?? [])
     .map((event) => event.activityTaskScheduledEventAttributes?.activityType?.name)
     .filter((name): name is string => typeof name === 'string');
+}
+
+/** The agent behind each model activity, in scheduling order, read from the default summary "<agent>: <model>". */
+export function modelCallAgents(history: History): string[] {
+  return (history.events ?? []).flatMap((event) => {
+    if (event.activityTaskScheduledEventAttributes?.activityType?.name !== INVOKE_MODEL_ACTIVITY) return [];
+    const data = event.userMetadata?.summary?.data;
+    const summary = data ? (JSON.parse(new TextDecoder().decode(data)) as string) : '';
+    return [summary.slice(0, summary.lastIndexOf(': '))];
+  });
 }
