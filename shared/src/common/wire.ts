@@ -6,7 +6,13 @@
  * `modelSettings.retry` stays behind (Temporal owns retries), bytes become base64, and `Usage`
  * (a class) is rebuilt on the way back.
  */
-import { type ModelRequest, type ModelResponse, type ModelSettings, Usage } from '@openai/agents-core';
+import {
+  type ModelRequest,
+  type ModelResponse,
+  type ModelSettings,
+  type StreamEvent,
+  Usage,
+} from '@openai/agents-core';
 import { base64ToBytes, bytesToBase64 } from './base64';
 
 /** Bumped when the shape changes, so code can still decode histories written by older versions. */
@@ -123,4 +129,26 @@ export function fromWireResponse(wire: SerializedModelResponse): ModelResponse {
   if (wire.providerData !== undefined) response.providerData = wire.providerData;
   if (wire.rawUsage !== undefined) response.rawUsage = wire.rawUsage;
   return response;
+}
+
+/**
+ * A whole model response as the one `response_done` stream event the runner needs, for models that
+ * answer streaming requests all at once (the activity-backed model; the scripted model in tests).
+ */
+export function responseDoneEvent(response: ModelResponse): StreamEvent {
+  return {
+    type: 'response_done',
+    response: {
+      id: response.responseId ?? '',
+      usage: {
+        requests: response.usage.requests,
+        inputTokens: response.usage.inputTokens,
+        outputTokens: response.usage.outputTokens,
+        totalTokens: response.usage.totalTokens,
+        inputTokensDetails: response.usage.inputTokensDetails[0] ?? {},
+        outputTokensDetails: response.usage.outputTokensDetails[0] ?? {},
+      },
+      output: response.output,
+    },
+  } as StreamEvent;
 }

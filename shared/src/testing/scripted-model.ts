@@ -14,6 +14,7 @@ import {
   Usage,
 } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
+import { responseDoneEvent } from '../common/wire';
 
 export interface RecordedModelCall {
   modelName: string | undefined;
@@ -61,20 +62,7 @@ export class ScriptedModelProvider implements ModelProvider {
   }
 
   async *#stream(request: ModelRequest, modelName: string | undefined): AsyncIterable<StreamEvent> {
-    const response = await this.getModel(modelName).getResponse(request);
-    yield {
-      type: 'response_done',
-      response: {
-        id: response.responseId ?? 'scripted',
-        usage: {
-          requests: 1,
-          inputTokens: response.usage.inputTokens,
-          outputTokens: response.usage.outputTokens,
-          totalTokens: response.usage.totalTokens,
-        },
-        output: response.output,
-      },
-    } as StreamEvent;
+    yield responseDoneEvent(await this.getModel(modelName).getResponse(request));
   }
 }
 

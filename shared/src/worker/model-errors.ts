@@ -103,12 +103,8 @@ export function classifyModelError(error: unknown): unknown {
   }
   if (!isStatusError(error)) {
     // Connection failures, timeouts and anything unknown: let Temporal's retry policy retry.
-    if (
-      error instanceof Error &&
-      redactSecrets(`${error.message}${error.stack}`) !== `${error.message}${error.stack}`
-    ) {
-      return redactedCause(error);
-    }
+    const text = error instanceof Error ? `${error.message}${error.stack}` : '';
+    if (error instanceof Error && redactSecrets(text) !== text) return redactedCause(error);
     return error;
   }
   const { status } = error;

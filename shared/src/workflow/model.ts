@@ -16,6 +16,7 @@ import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
 import {
   fromWireResponse,
   type InvokeModelInput,
+  responseDoneEvent,
   type SerializedModelResponse,
   toWireRequest,
   WIRE_VERSION,
@@ -60,22 +61,7 @@ export class ActivityBackedModel implements Model {
    * `response_done` event, so the runner's streaming path works and replay stays deterministic.
    */
   async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
-    const response = await this.getResponse(request);
-    yield {
-      type: 'response_done',
-      response: {
-        id: response.responseId ?? '',
-        usage: {
-          requests: response.usage.requests,
-          inputTokens: response.usage.inputTokens,
-          outputTokens: response.usage.outputTokens,
-          totalTokens: response.usage.totalTokens,
-          inputTokensDetails: response.usage.inputTokensDetails[0] ?? {},
-          outputTokensDetails: response.usage.outputTokensDetails[0] ?? {},
-        },
-        output: response.output,
-      },
-    } as StreamEvent;
+    yield responseDoneEvent(await this.getResponse(request));
   }
 
   #summary(request: ModelRequest, agentName: string | undefined): string {
