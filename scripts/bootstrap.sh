@@ -75,6 +75,16 @@ ensure_dependencies() {
   (cd "$REPO_ROOT" && pnpm install --frozen-lockfile --prefer-offline --reporter=silent) >&2
 }
 
+# The samples use the plugin as any project does: its build in shared/dist. Rebuilt when a source is newer.
+ensure_plugin_built() {
+  local built="$REPO_ROOT/shared/dist/worker/index.js"
+  if [ -f "$built" ] && [ -z "$(find "$REPO_ROOT/shared/src" "$REPO_ROOT/shared/package.json" -newer "$built" -print -quit)" ]; then
+    return
+  fi
+  log "building the plugin (shared/ -> shared/dist)"
+  (cd "$REPO_ROOT/shared" && pnpm --silent run build) >&2
+}
+
 ensure_temporal_cli() {
   if [ -n "${TEMPORAL_CLI_PATH:-}" ] && [ -x "$TEMPORAL_CLI_PATH" ]; then
     return
@@ -102,5 +112,6 @@ ensure_temporal_cli() {
 ensure_node
 ensure_pnpm
 ensure_dependencies
+ensure_plugin_built
 ensure_temporal_cli
 export REPO_ROOT

@@ -1,8 +1,8 @@
 // Every sample once through the offline responder, with the launchers' inputs: what the worker does
 // without OPENAI_API_KEY.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { modelCallAgents, ScriptedModelProvider, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineResponses } from '../src/offline-responses';
 import {
   agentsAsTools,
@@ -17,7 +17,7 @@ import {
 import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
 import { execute } from './helpers';
 
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 const offline = () => new ScriptedModelProvider(offlineResponses);
 
 describe('offline model (the worker without OPENAI_API_KEY)', () => {

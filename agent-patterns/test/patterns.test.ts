@@ -1,7 +1,6 @@
 // Each pattern on a real Temporal dev server, with a scripted model on the worker. The tests check the
 // pattern itself (which agents ran, in which order, how many model calls), not only the final text.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import type { ModelRequest } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
 import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
@@ -15,6 +14,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   agentsAsTools,
   deterministic,
@@ -29,7 +29,7 @@ import type { ToolUseMode } from '../src/workflows/forcing-tool-use';
 import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
 import { execute, executeExpectingFailure } from './helpers';
 
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 const modelCalls = (history: Parameters<typeof scheduledActivityTypes>[0]) =>
   scheduledActivityTypes(history).filter((type) => type === INVOKE_MODEL_ACTIVITY).length;

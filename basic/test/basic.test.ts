@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
@@ -11,12 +10,13 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities/get-weather';
 import { offlineResponses } from '../src/offline-responses';
 import { helloWorld, tools } from '../src/workflows';
 
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 function runWithWorker<T>(
   modelProvider: ScriptedModelProvider | undefined,

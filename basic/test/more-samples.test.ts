@@ -1,7 +1,6 @@
 // The seven samples after hello world and tools: each test checks the pattern its sample shows.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import type { Workflow } from '@temporalio/common';
@@ -17,6 +16,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities';
 import { offlineResponses } from '../src/offline-responses';
 import {
@@ -31,7 +31,7 @@ import {
 import { INSTRUCTIONS_BY_STYLE, STYLES, type Style } from '../src/workflows/dynamic-system-prompt';
 
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 /** Runs one workflow on a fresh worker with this model; its history is replayed and kept. */
 function runSample<W extends Workflow>(model: ScriptedModelProvider, workflow: W, args: Parameters<W>) {

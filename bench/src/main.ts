@@ -9,15 +9,16 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
-import { findTemporalCli, repoRoot } from 'openai-agents-temporal/testing';
+import { findTemporalCli } from 'openai-agents-temporal/testing';
 import { writeChart } from './chart';
 import { planFor, type SideFigures, unavailableFigures } from './measure';
 import { type Report, SIDE_KEYS, type SideKey, type SideReport, table } from './report';
 import { ACTIVITY_TIMEOUT, AGENT, WORKER_OPTIONS } from './workload';
 
-const root = repoRoot();
+const root = fileURLToPath(new URL('../..', import.meta.url));
 const outDir = join(root, 'bench-results');
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
 

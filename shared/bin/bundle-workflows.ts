@@ -7,7 +7,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { OpenAIAgentsPlugin } from '../src/worker';
+import { OpenAIAgentsPlugin } from '../src/worker/index.js';
 
 const [entry, output] = process.argv.slice(2);
 if (!entry || !output) {

@@ -2,18 +2,26 @@
 // workflow code. Runs after all packages' tests (scripts/test). A failure here means a change would
 // break workflows already running in production.
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { describe, it } from 'node:test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { bundleWorkflowCode, type WorkflowBundle } from '@temporalio/worker';
-import type { ModelActivityParameters } from '../src/common/model-params';
-import { quietBundlerLogger } from '../src/testing/environment';
-import { listKeptHistories, readKeptHistory, repoRoot } from '../src/testing/histories';
-import { replayHistory } from '../src/testing/replay';
-import { OpenAIAgentsPlugin } from '../src/worker';
+import { describe, it } from 'vitest';
+import type { ModelActivityParameters } from '../src/common/model-params.js';
+import { quietBundlerLogger } from '../src/testing/environment.js';
+import { listKeptHistories, readKeptHistory } from '../src/testing/histories.js';
+import { replayHistory } from '../src/testing/replay.js';
+import { OpenAIAgentsPlugin } from '../src/worker/index.js';
 
-const root = repoRoot();
-const files = listKeptHistories(root);
+const root = join(import.meta.dirname, '..', '..');
+const packages = readdirSync(root, { withFileTypes: true }).filter(
+  (entry) => entry.isDirectory() && !entry.name.startsWith('.') && entry.name !== 'node_modules',
+);
+const files = listKeptHistories(
+  packages.flatMap(({ name }) => [
+    join(root, name, '.test-results', 'histories'),
+    join(root, name, 'test', 'fixtures', 'histories'),
+  ]),
+);
 const bundles = new Map<string, Promise<WorkflowBundle>>();
 
 /** One bundle per workflows module and model parameters (local model activities change the history). */
@@ -22,7 +30,7 @@ function bundleFor(workflowsPath: string, modelParams: ModelActivityParameters =
   let bundle = bundles.get(key);
   if (!bundle) {
     bundle = bundleWorkflowCode({
-      workflowsPath: join(root, workflowsPath),
+      workflowsPath,
       plugins: [new OpenAIAgentsPlugin({ modelParams })],
       logger: quietBundlerLogger,
     });
@@ -36,7 +44,7 @@ describe('replay of every kept history and fixture', () => {
     assert.ok(files.length > 0, 'no kept histories: scripts/test runs the package tests before this suite');
   });
   for (const file of files) {
-    it(file.slice(root.length + 1), async () => {
+    it(relative(root, file), async () => {
       const kept = readKeptHistory(file);
       await replayHistory(
         kept.history,

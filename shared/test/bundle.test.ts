@@ -2,10 +2,10 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
-import { OpenAIAgentsPlugin } from '../src/worker';
+import { describe, it } from 'vitest';
+import { OpenAIAgentsPlugin } from '../src/worker/index.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 

@@ -1,10 +1,10 @@
 // The plugin end to end on a real Temporal dev server, with the scripted model on the worker.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { ModelActivityParameters } from '../src/common/model-params';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { ModelActivityParameters } from '../src/common/model-params.js';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../src/common/names.js';
 import {
   handoffResponse,
   openAIErrorBody,
@@ -16,11 +16,12 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
   withFakeOpenAIServer,
-} from '../src/testing';
-import type * as workflows from './workflows/agents';
+} from '../src/testing/index.js';
+import { OpenAIAgentsPlugin } from '../src/worker/index.js';
+import type * as workflows from './workflows/agents.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows/agents.ts', import.meta.url));
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 type WorkflowName = keyof typeof workflows;
 
@@ -126,13 +127,13 @@ describe('agent errors fail the workflow with a typed failure', () => {
 });
 
 describe('modelParams reach every model activity', () => {
-  it('timeouts, retry policy and a summary function', async () => {
+  it('timeouts, retry policy and a fixed summary', async () => {
     const modelParams: ModelActivityParameters = {
       startToCloseTimeout: '42s',
       scheduleToCloseTimeout: '5m',
       heartbeatTimeout: '20s',
-      retryPolicy: { maximumAttempts: 7, initialInterval: '2s' },
-      summary: (call) => `model call by ${call.agentName} with ${JSON.stringify(call.systemInstructions)}`,
+      retry: { maximumAttempts: 7, initialInterval: '2s' },
+      summary: 'a model call',
     };
     const model = new ScriptedModelProvider([textResponse('ok')]);
     const { workflowId } = await execute('namedModel', 'Hi', { modelProvider: model, modelParams });
@@ -143,6 +144,19 @@ describe('modelParams reach every model activity', () => {
     assert.equal(Number(attributes?.heartbeatTimeout?.seconds), 20);
     assert.equal(attributes?.retryPolicy?.maximumAttempts, 7);
     assert.equal(Number(attributes?.retryPolicy?.initialInterval?.seconds), 2);
+    const summary = scheduled?.userMetadata?.summary?.data;
+    assert.equal(summary && Buffer.from(summary).toString(), JSON.stringify('a model call'));
+  });
+
+  it('a summary function is refused on the plugin, with the workflow-side alternative', () => {
+    const summary = (() => 'x') as unknown as string;
+    assert.throws(() => new OpenAIAgentsPlugin({ modelParams: { summary } }), /ActivityModelProvider/);
+  });
+
+  it('a summary function set in workflow code names each call', async () => {
+    const model = new ScriptedModelProvider([textResponse('ok')]);
+    const { history: events } = await execute('summaryPerCall', 'Hi', { modelProvider: model });
+    const scheduled = events.events?.find((e) => e.activityTaskScheduledEventAttributes);
     const summary = scheduled?.userMetadata?.summary?.data;
     assert.equal(summary && Buffer.from(summary).toString(), JSON.stringify('model call by Named with "Answer."'));
   });

@@ -15,9 +15,9 @@ export interface ModelCallDescription {
 }
 
 /**
- * Computes the activity summary shown in the Temporal UI for one model call.
- * It runs inside the workflow, so it must be deterministic and self-contained: the plugin
- * copies its source into the workflow bundle, so it cannot use variables from its surroundings.
+ * Computes the activity summary shown in the Temporal UI for one model call. It runs inside the
+ * workflow, so it must be deterministic. Functions live in workflow code: pass one to
+ * `new ActivityModelProvider({ summary })` from `openai-agents-temporal/workflow`.
  */
 export type ModelSummaryProvider = (call: ModelCallDescription) => string;
 
@@ -30,25 +30,32 @@ export interface ModelActivityParameters {
   startToCloseTimeout?: Duration;
   /** When set, the activity heartbeats every half of it while the model call runs. */
   heartbeatTimeout?: Duration;
-  /** Unset means Temporal's default: unlimited attempts with exponential backoff. */
-  retryPolicy?: RetryPolicy;
+  /** As `ActivityOptions.retry`. Unset means Temporal's default: unlimited attempts with exponential backoff. */
+  retry?: RetryPolicy;
   /** Default TRY_CANCEL. */
   cancellationType?: ActivityCancellationType;
   /** @deprecated as in Temporal's SDK: use worker versioning. */
   versioningIntent?: VersioningIntent;
-  /** A fixed summary, or a function of the call. Default: "<agent>: <model>". */
-  summary?: string | ModelSummaryProvider;
+  /**
+   * A fixed summary for every model call. Default: "<agent>: <model>". The plugin's options cross
+   * into the workflow bundle as data, so a summary computed per call is set in workflow code
+   * (`new ActivityModelProvider({ summary: (call) => ... })`).
+   */
+  summary?: string;
   priority?: Priority;
   /** Run model calls as local activities. Changing this for running workflows breaks determinism. */
   useLocalActivity?: boolean;
 }
 
+/** Model activity options set in workflow code, where the summary can be a function of the call. */
+export interface WorkflowModelParameters extends Omit<ModelActivityParameters, 'summary'> {
+  summary?: string | ModelSummaryProvider;
+}
+
 export const DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT = '60s';
 
-/** The global the plugin's generated bundle entry sets; read by the workflow side. */
-export const BUNDLE_CONFIG_GLOBAL = '__openaiAgentsTemporalConfig';
-
-/** Set by the plugin's generated bundle entry; the summary function arrives as code, not JSON. */
-export interface BundleConfig {
-  modelParams: ModelActivityParameters;
-}
+/**
+ * The identifier the plugin defines in the workflow bundle (webpack's DefinePlugin) with the
+ * plugin's model parameters as JSON; read by the workflow side.
+ */
+export const BUNDLED_MODEL_PARAMS = '__OPENAI_AGENTS_TEMPORAL_MODEL_PARAMS__';

@@ -13,16 +13,11 @@ import {
   type StreamEvent,
   Usage,
 } from '@openai/agents-core';
-import { base64ToBytes, bytesToBase64 } from './base64';
+import { type RequestInternals, requestInternals, withRequestInternals } from './agents-core-adapter.js';
+import { base64ToBytes, bytesToBase64 } from './base64.js';
 
 /** Bumped when the shape changes, so code can still decode histories written by older versions. */
 export const WIRE_VERSION = 1;
-
-type RequestInternals = {
-  reasoningEffortImplicit?: boolean;
-  toolNameCollisionPolicy?: string;
-  runnerManagedRetry?: boolean;
-};
 
 export type SerializedModelRequest = Omit<ModelRequest, 'signal' | 'modelSettings'> & {
   modelSettings: Omit<ModelSettings, 'retry'>;
@@ -33,8 +28,10 @@ export interface InvokeModelInput {
   wireVersion: number;
   /** The model name the agent or run asked for; empty means the provider's default. */
   modelName: string;
-  /** The agent that made the call, for logs and summaries. */
+  /** The agent that made the call: model providers on the worker can read it (`currentModelCall`). */
   agentName?: string;
+  /** How many model calls this agent made before in this workflow run. */
+  agentTurn?: number;
   request: SerializedModelRequest;
 }
 
@@ -86,24 +83,20 @@ function mapDeep(value: unknown, replace: (v: unknown) => unknown): unknown {
 export function toWireRequest(request: ModelRequest): SerializedModelRequest {
   const { signal: _signal, modelSettings, ...rest } = request;
   const { retry: _retry, ...settings } = modelSettings ?? {};
-  const internal = (request as { _internal?: RequestInternals })._internal;
   const wire: SerializedModelRequest = {
     ...encodeBinary(rest),
     modelSettings: settings,
   };
-  // `_internal.tracingParent` is a live span; keep only the plain flags.
   delete (wire as { _internal?: unknown })._internal;
-  if (internal) {
-    const kept: RequestInternals = {};
-    if (internal.reasoningEffortImplicit !== undefined) kept.reasoningEffortImplicit = internal.reasoningEffortImplicit;
-    if (internal.toolNameCollisionPolicy !== undefined) kept.toolNameCollisionPolicy = internal.toolNameCollisionPolicy;
-    if (Object.keys(kept).length > 0) wire._internal = kept;
-  }
+  const internals = requestInternals(request);
+  if (internals) wire._internal = internals;
   return wire;
 }
 
+/** The request as the worker's model sees it: bytes restored, the runner's flags back in place. */
 export function fromWireRequest(wire: SerializedModelRequest): ModelRequest {
-  return decodeBinary(wire) as ModelRequest;
+  const { _internal, ...rest } = wire;
+  return withRequestInternals(decodeBinary(rest) as ModelRequest, _internal);
 }
 
 export function toWireResponse(response: ModelResponse): SerializedModelResponse {

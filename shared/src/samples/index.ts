@@ -4,7 +4,7 @@
  */
 import type { ModelProvider } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
-import { type ModelResponder, ScriptedModelProvider } from '../testing/scripted-model';
+import { type ModelResponder, ScriptedModelProvider } from '../testing/scripted-model.js';
 
 /** TEMPORAL_ADDRESS, or the dev server's default. */
 export function temporalAddress(): string {

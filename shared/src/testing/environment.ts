@@ -1,16 +1,17 @@
 /**
- * One Temporal dev server per test process, and workers that carry the plugin.
- * The server is the real Temporal CLI dev server (see findTemporalCli); set TEMPORAL_TEST_ADDRESS
- * to use a server that is already running instead.
+ * A Temporal dev server and workers that carry the plugin, for any test runner (vitest, jest,
+ * node:test, mocha). The server is the real Temporal CLI dev server (see findTemporalCli); pass an
+ * address or set TEMPORAL_TEST_ADDRESS to use a server that is already running instead.
  */
+
 import { randomUUID } from 'node:crypto';
-import { after, before } from 'node:test';
 import type { ModelProvider } from '@openai/agents-core';
 import { type Client, WorkflowFailedError } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
-import type { temporal } from '@temporalio/proto';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
+  type BundleOptions,
   bundleWorkflowCode,
   DefaultLogger,
   Runtime,
@@ -18,11 +19,11 @@ import {
   type Worker,
   type WorkflowBundle,
 } from '@temporalio/worker';
-import type { ModelActivityParameters } from '../common/model-params';
-import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin';
-import { keepHistory } from './histories';
-import { replayHistory } from './replay';
-import { findTemporalCli } from './temporal-cli';
+import type { ModelActivityParameters } from '../common/model-params.js';
+import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
+import { keepHistory } from './histories.js';
+import { replayHistory } from './replay.js';
+import { findTemporalCli } from './temporal-cli.js';
 
 export interface TestWorkerOptions {
   workflowsPath: string;
@@ -34,8 +35,6 @@ export interface TestWorkerOptions {
   taskQueue?: string;
 }
 
-type History = temporal.api.history.v1.IHistory;
-
 /** A finished run: its result, its id, and its history (already replayed and kept). */
 export interface FinishedRun<R> {
   result: R;
@@ -43,22 +42,45 @@ export interface FinishedRun<R> {
   history: History;
 }
 
+export interface AgentsTestEnvironmentOptions {
+  /** A running Temporal server to use. Default: TEMPORAL_TEST_ADDRESS, else a dev server started for the tests. */
+  address?: string;
+  /**
+   * Keep every finished history that runWorkflow / replayAndKeepHistory fetch, as a JSON file in this
+   * folder, for a replay suite (see listKeptHistories). Default: OPENAI_AGENTS_TEMPORAL_KEEP_HISTORIES;
+   * unset means nothing is written.
+   */
+  keepHistoriesIn?: string;
+  /** More bundler options for workflow bundles, e.g. `ignoreModules` or a `webpackConfigHook`. */
+  bundlerOptions?: Omit<BundleOptions, 'workflowsPath' | 'plugins'>;
+}
+
+/** The hooks of your test runner: vitest's or jest's `beforeAll`/`afterAll`, or node:test's `before`/`after`. */
+export interface TestLifecycleHooks {
+  beforeAll: (fn: () => Promise<void>, timeout?: number) => unknown;
+  afterAll: (fn: () => Promise<void>, timeout?: number) => unknown;
+}
+
 export class AgentsTestEnvironment {
   readonly #bundles = new Map<string, Promise<WorkflowBundle>>();
+  readonly #options: AgentsTestEnvironmentOptions;
 
-  private constructor(readonly env: TestWorkflowEnvironment) {}
+  private constructor(
+    readonly env: TestWorkflowEnvironment,
+    options: AgentsTestEnvironmentOptions,
+  ) {
+    this.#options = options;
+  }
 
-  static async start(): Promise<AgentsTestEnvironment> {
+  static async start(options: AgentsTestEnvironmentOptions = {}): Promise<AgentsTestEnvironment> {
     quietRuntimeLogs();
-    const address = process.env.TEMPORAL_TEST_ADDRESS;
+    const resolved = { ...options };
+    resolved.keepHistoriesIn ??= process.env.OPENAI_AGENTS_TEMPORAL_KEEP_HISTORIES || undefined;
+    const address = options.address ?? process.env.TEMPORAL_TEST_ADDRESS;
     if (address) {
-      return new AgentsTestEnvironment(await TestWorkflowEnvironment.createFromExistingServer({ address }));
+      return new AgentsTestEnvironment(await TestWorkflowEnvironment.createFromExistingServer({ address }), resolved);
     }
-    const cli = findTemporalCli();
-    const env = await TestWorkflowEnvironment.createLocal(
-      cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
-    );
-    return new AgentsTestEnvironment(env);
+    return new AgentsTestEnvironment(await startDevServer(), resolved);
   }
 
   get client(): Client {
@@ -75,9 +97,10 @@ export class AgentsTestEnvironment {
     if (!bundle) {
       const plugin = new OpenAIAgentsPlugin(modelParams ? { modelParams } : {});
       bundle = bundleWorkflowCode({
+        logger: quietBundlerLogger,
+        ...this.#options.bundlerOptions,
         workflowsPath,
         plugins: [plugin],
-        logger: quietBundlerLogger,
       });
       this.#bundles.set(key, bundle);
     }
@@ -147,12 +170,17 @@ export class AgentsTestEnvironment {
 
   /**
    * Fetches a finished run's history, replays it against the current workflow code (throws on
-   * nondeterminism), and keeps it for the repo-wide replay suite. Returns the history for assertions.
+   * nondeterminism), and keeps it when the environment keeps histories. Returns the history for assertions.
    */
-  async replayAndKeepHistory(workflowsPath: string, workflowId: string, modelParams?: ModelActivityParameters) {
+  async replayAndKeepHistory(
+    workflowsPath: string,
+    workflowId: string,
+    modelParams?: ModelActivityParameters,
+  ): Promise<History> {
     const history = await this.client.workflow.getHandle(workflowId).fetchHistory();
     await replayHistory(history, { workflowBundle: await this.bundle(workflowsPath, modelParams) }, workflowId);
-    keepHistory(workflowsPath, workflowId, history, modelParams);
+    const folder = this.#options.keepHistoriesIn;
+    if (folder) keepHistory(folder, { workflowsPath, workflowId, history, modelParams });
     return history;
   }
 
@@ -181,18 +209,30 @@ function quietRuntimeLogs(): void {
   }
 }
 
+/** A dev server from the Temporal CLI this machine has (see findTemporalCli), else the one the SDK downloads. */
+export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+  const cli = findTemporalCli();
+  return TestWorkflowEnvironment.createLocal(
+    cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
+  );
+}
+
 /**
- * For node:test files: starts one environment before the file's tests and tears it down after.
- * Returns a getter, since the environment exists only once `before` has run.
+ * Starts one environment before a test file's tests and tears it down after, with your runner's hooks:
+ * `const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll })`. Returns a getter, since the
+ * environment exists only once `beforeAll` has run.
  */
-export function useAgentsTestEnvironment(): () => AgentsTestEnvironment {
+export function useAgentsTestEnvironment(
+  hooks: TestLifecycleHooks,
+  options: AgentsTestEnvironmentOptions = {},
+): () => AgentsTestEnvironment {
   let environment: AgentsTestEnvironment | undefined;
-  before(async () => {
-    environment = await AgentsTestEnvironment.start();
-  });
-  after(async () => {
+  hooks.beforeAll(async () => {
+    environment = await AgentsTestEnvironment.start(options);
+  }, 120_000);
+  hooks.afterAll(async () => {
     await environment?.teardown();
-  });
+  }, 60_000);
   return () => {
     if (!environment) throw new Error('The test environment is not started yet: use it inside a test.');
     return environment;

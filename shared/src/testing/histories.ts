@@ -1,89 +1,66 @@
 /**
- * Finished histories kept for replay. Every sample test keeps the histories it produced under
- * `<package>/.test-results/histories/`; committed fixtures live in `<package>/test/fixtures/histories/`.
- * The replay suite (test/replay-all.test.ts at the repo root) replays all of them against the
- * current workflow code, so a change that breaks determinism for runs in flight fails CI.
+ * Finished histories kept for replay: one JSON file per run, with the workflows module it ran
+ * against (relative to the file, so a folder of them can move or be committed as fixtures) and the
+ * plugin's model parameters (`useLocalActivity` changes the history). A replay suite replays them
+ * against the current workflow code, so a change that breaks determinism for runs in flight fails.
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import { historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils';
-import type { temporal } from '@temporalio/proto';
-import type { ModelActivityParameters } from '../common/model-params';
-
-type History = temporal.api.history.v1.IHistory;
+import { type History, historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import type { ModelActivityParameters } from '../common/model-params.js';
 
 export interface KeptHistory {
-  /** The workflows module the history ran against, relative to the repo root. */
+  /** The workflows module the history ran against: absolute when read, relative to the file on disk. */
   workflowsPath: string;
   workflowId: string;
   workflowType: string;
-  /** The plugin's model parameters the run used (JSON part only): `useLocalActivity` changes the history. */
   modelParams?: ModelActivityParameters;
   history: History;
-}
-
-/** The repo root: the nearest folder above `from` that holds pnpm-workspace.yaml. */
-export function repoRoot(from = process.cwd()): string {
-  let dir = resolve(from);
-  for (;;) {
-    try {
-      readFileSync(join(dir, 'pnpm-workspace.yaml'));
-      return dir;
-    } catch {
-      const parent = dirname(dir);
-      if (parent === dir) throw new Error(`No pnpm-workspace.yaml above ${from}`);
-      dir = parent;
-    }
-  }
-}
-
-export function keptHistoriesDir(packageDir = process.cwd()): string {
-  return join(packageDir, '.test-results', 'histories');
 }
 
 export function writeKeptHistory(file: string, kept: KeptHistory): void {
   mkdirSync(dirname(file), { recursive: true });
   const { history, ...rest } = kept;
+  rest.workflowsPath = relative(dirname(resolve(file)), resolve(kept.workflowsPath));
   const body = `${JSON.stringify(rest).slice(0, -1)},"history":${historyToJSON(history)}}\n`;
   writeFileSync(file, body);
 }
 
-/** Keeps a finished history from this test run for the replay suite. */
+/** Writes one finished history into `folder`; returns the file. */
 export function keepHistory(
-  workflowsPath: string,
-  workflowId: string,
-  history: History,
-  modelParams?: ModelActivityParameters,
+  folder: string,
+  run: { workflowsPath: string; workflowId: string; history: History; modelParams?: ModelActivityParameters },
 ): string {
   const workflowType =
-    history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? 'unknown-workflow';
-  const file = join(keptHistoriesDir(), `${workflowType}--${workflowId.replace(/[^\w.-]/g, '_')}.json`);
-  const kept: KeptHistory = { workflowsPath: relative(repoRoot(), workflowsPath), workflowId, workflowType, history };
-  if (modelParams) kept.modelParams = modelParams;
+    run.history.events?.[0]?.workflowExecutionStartedEventAttributes?.workflowType?.name ?? 'unknown-workflow';
+  const file = join(folder, `${workflowType}--${run.workflowId.replace(/[^\w.-]/g, '_')}.json`);
+  const kept: KeptHistory = {
+    workflowsPath: run.workflowsPath,
+    workflowId: run.workflowId,
+    workflowType,
+    history: run.history,
+  };
+  if (run.modelParams) kept.modelParams = run.modelParams;
   writeKeptHistory(file, kept);
   return file;
 }
 
 export function readKeptHistory(file: string): KeptHistory {
   const raw = JSON.parse(readFileSync(file, 'utf8')) as Omit<KeptHistory, 'history'> & { history: unknown };
-  return { ...raw, history: historyFromJSON(raw.history) };
+  return { ...raw, workflowsPath: resolve(dirname(file), raw.workflowsPath), history: historyFromJSON(raw.history) };
 }
 
-/** Every kept history and committed fixture in the repo, as file paths. */
-export function listKeptHistories(root = repoRoot()): string[] {
+/** The kept histories (`*.json`) in these folders, as sorted file paths; missing folders are skipped. */
+export function listKeptHistories(folders: string[]): string[] {
   const files: string[] = [];
-  for (const entry of readdirSync(root, { withFileTypes: true })) {
-    if (!entry.isDirectory() || entry.name.startsWith('.') || entry.name === 'node_modules') continue;
-    for (const dir of [
-      keptHistoriesDir(join(root, entry.name)),
-      join(root, entry.name, 'test', 'fixtures', 'histories'),
-    ]) {
-      try {
-        for (const name of readdirSync(dir)) if (name.endsWith('.json')) files.push(join(dir, name));
-      } catch {
-        // no histories in this package
-      }
+  for (const dir of folders) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
     }
+    for (const name of names) if (name.endsWith('.json')) files.push(join(dir, name));
   }
   return files.sort();
 }

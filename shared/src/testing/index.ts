@@ -1,20 +1,16 @@
-/** Testing kit: a scripted model, a real dev-server environment, and replay helpers. */
+/** Testing kit, for any test runner: a scripted model, a real dev-server environment, a local OpenAI-compatible server, and replay helpers. */
 
 export {
   AgentsTestEnvironment,
+  type AgentsTestEnvironmentOptions,
   type FinishedRun,
   quietBundlerLogger,
+  startDevServer,
+  type TestLifecycleHooks,
   type TestWorkerOptions,
   useAgentsTestEnvironment,
-} from './environment';
-export {
-  type KeptHistory,
-  keepHistory,
-  listKeptHistories,
-  readKeptHistory,
-  repoRoot,
-  writeKeptHistory,
-} from './histories';
+} from './environment.js';
+export { type KeptHistory, keepHistory, listKeptHistories, readKeptHistory, writeKeptHistory } from './histories.js';
 export {
   type FakeOpenAIServer,
   type HttpReplier,
@@ -24,8 +20,8 @@ export {
   type ScriptedHttpReply,
   startFakeOpenAIServer,
   withFakeOpenAIServer,
-} from './openai-server';
-export { fetchHistory, modelCallAgents, replayHistory, scheduledActivityTypes } from './replay';
+} from './openai-server.js';
+export { fetchHistory, modelCallAgents, replayHistory, scheduledActivityTypes } from './replay.js';
 export {
   handoffResponse,
   hostedToolResponses,
@@ -38,5 +34,5 @@ export {
   structuredResponse,
   textResponse,
   toolCallResponse,
-} from './scripted-model';
-export { findTemporalCli } from './temporal-cli';
+} from './scripted-model.js';
+export { findTemporalCli } from './temporal-cli.js';

@@ -1,10 +1,8 @@
 import type { Client } from '@temporalio/client';
-import type { temporal } from '@temporalio/proto';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { Worker, type WorkflowBundle } from '@temporalio/worker';
-import { INVOKE_MODEL_ACTIVITY } from '../common/names';
-import { OpenAIAgentsPlugin } from '../worker/plugin';
-
-type History = temporal.api.history.v1.IHistory;
+import { INVOKE_MODEL_ACTIVITY } from '../common/names.js';
+import { OpenAIAgentsPlugin } from '../worker/plugin.js';
 
 /** The finished history of a workflow run, for replay and for assertions. */
 export async function fetchHistory(client: Client, workflowId: string, runId?: string): Promise<History> {

@@ -14,7 +14,7 @@ import {
   Usage,
 } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import { responseDoneEvent } from '../common/wire';
+import { responseDoneEvent } from '../common/wire.js';
 
 export interface RecordedModelCall {
   modelName: string | undefined;

@@ -1,23 +1,27 @@
 /**
- * Workflow-bundle settings the agents runtime needs (see ../shared/reference/sandbox-feasibility.md):
- * polyfills first in the entry, dynamic imports kept in the one chunk Temporal loads, agents-core's
- * browser shims, the plugin's model parameters baked in, and a clear bundle-time error for imports
- * that cannot run in the sandbox.
+ * Workflow-bundle settings the agents runtime needs (see the README's "How it works"): polyfills
+ * first in the entry, dynamic imports kept in the one chunk Temporal loads, agents-core's browser
+ * shims, the plugin's model parameters defined as data, one copy of agents-core and of this plugin,
+ * and a clear bundle-time error for imports that cannot run in the sandbox.
  */
-import { createHash } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BundleOptions } from '@temporalio/worker';
-import { BUNDLE_CONFIG_GLOBAL, type ModelActivityParameters } from '../common/model-params';
+import { BUNDLED_MODEL_PARAMS, type ModelActivityParameters } from '../common/model-params.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
-export const PRELOAD_MODULE = fileURLToPath(new URL('../workflow/preload.ts', import.meta.url));
+/** A module of this package's workflow side, as a file: `.ts` when running from source, `.js` from the build. */
+export function workflowModule(name: string): string {
+  const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
+  return fileURLToPath(new URL(`../workflow/${name}${extension}`, import.meta.url));
+}
 
 const BLOCKED_IMPORT = /^(@openai\/agents|@openai\/agents-openai|openai)(\/.*)?$/;
 const ALLOWED_IMPORT = /^openai\/helpers\//; // agents-core's zod helpers: pure, sandbox-safe
+
+/** Packages that must be in the bundle once: the plugin sets its model provider on agents-core's module state. */
+const SINGLE_COPY_PACKAGES = ['@openai/agents-core', 'openai-agents-temporal'];
 
 export function blockedImportMessage(request: string): string {
   return (
@@ -28,41 +32,20 @@ export function blockedImportMessage(request: string): string {
   );
 }
 
-/** Writes the module that hands the model parameters to workflow code; returns its path. */
-export function writeBundleConfigModule(params: ModelActivityParameters): string {
-  const { summary, ...rest } = params;
-  let body = `globalThis[${JSON.stringify(BUNDLE_CONFIG_GLOBAL)}] = { modelParams: ${JSON.stringify(rest)} };\n`;
-  if (typeof summary === 'string') {
-    body += `globalThis[${JSON.stringify(BUNDLE_CONFIG_GLOBAL)}].modelParams.summary = ${JSON.stringify(summary)};\n`;
-  } else if (typeof summary === 'function') {
-    body += `globalThis[${JSON.stringify(BUNDLE_CONFIG_GLOBAL)}].modelParams.summary = (${functionExpression(summary)});\n`;
-  }
-  const dir = join(tmpdir(), 'openai-agents-temporal');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `bundle-config-${createHash('sha256').update(body).digest('hex').slice(0, 16)}.js`);
-  writeFileSync(file, body);
-  return file;
-}
-
-/** The function's source as an expression; method shorthand (`summary(call) {}`) gets a `function` keyword. */
-function functionExpression(fn: (...args: never[]) => unknown): string {
-  const source = fn.toString();
-  for (const candidate of [source, `function ${source}`]) {
-    try {
-      new Function(`return (${candidate});`);
-      return candidate;
-    } catch {
-      // try the next form
-    }
-  }
-  throw new TypeError(
-    'modelParams.summary must be a plain function whose source can be copied into the workflow bundle.',
+export function duplicateCopiesMessage(name: string, roots: string[]): string {
+  return (
+    `The workflow bundle holds ${roots.length} copies of "${name}":\n${roots.map((root) => `  - ${root}`).join('\n')}\n` +
+    'Workflow code and openai-agents-temporal must share one copy, or agents run without the plugin. ' +
+    'Install one version of it in your project: openai-agents-temporal lists @openai/agents-core and ' +
+    '@temporalio/* as peer dependencies, so add them to your own package.json, install the plugin from a ' +
+    'registry or a packed tarball (not a symlinked folder: with npm use `npm install --install-links <folder>`), ' +
+    'and check with `npm ls @openai/agents-core` that one version is left.'
   );
 }
 
-export function configureWebpack(config: WebpackConfig, bundleConfigModule: string): WebpackConfig {
+export function configureWebpack(config: WebpackConfig, modelParams: ModelActivityParameters): WebpackConfig {
   const entry = Array.isArray(config.entry) ? config.entry : config.entry ? [config.entry as string] : [];
-  config.entry = [PRELOAD_MODULE, bundleConfigModule, ...(entry as string[])];
+  config.entry = [workflowModule('preload'), ...(entry as string[])];
 
   config.module ??= {};
   config.module.parser ??= {};
@@ -84,6 +67,7 @@ export function configureWebpack(config: WebpackConfig, bundleConfigModule: stri
     ...(config.plugins ?? []),
     {
       apply(compiler) {
+        new compiler.webpack.DefinePlugin({ [BUNDLED_MODEL_PARAMS]: JSON.stringify(modelParams) }).apply(compiler);
         compiler.hooks.normalModuleFactory.tap('OpenAIAgentsBlockedImports', (factory) => {
           factory.hooks.beforeResolve.tap('OpenAIAgentsBlockedImports', (data) => {
             const request = data.request;
@@ -92,8 +76,39 @@ export function configureWebpack(config: WebpackConfig, bundleConfigModule: stri
             }
           });
         });
+        compiler.hooks.compilation.tap('OpenAIAgentsSingleCopy', (compilation) => {
+          compilation.hooks.finishModules.tap('OpenAIAgentsSingleCopy', (modules) => {
+            for (const [name, roots] of packageRoots(modules)) {
+              if (roots.size > 1) {
+                compilation.errors.push(new compiler.webpack.WebpackError(duplicateCopiesMessage(name, [...roots])));
+              }
+            }
+          });
+        });
       },
     },
   ];
   return config;
+}
+
+type ResolvedModule = {
+  resourceResolveData?: { descriptionFileRoot?: string; descriptionFileData?: { name?: string } };
+};
+
+/** Where each watched package was bundled from, by the package.json webpack found for each module. */
+function packageRoots(modules: Iterable<unknown>): Map<string, Set<string>> {
+  const roots = new Map<string, Set<string>>();
+  for (const module of modules) {
+    const data = (module as ResolvedModule).resourceResolveData;
+    const name = data?.descriptionFileData?.name;
+    const root = data?.descriptionFileRoot;
+    if (!name || !root || !SINGLE_COPY_PACKAGES.includes(name)) continue;
+    let set = roots.get(name);
+    if (!set) {
+      set = new Set();
+      roots.set(name, set);
+    }
+    set.add(realpathSync(root)); // a package reached through a symlink is still one copy
+  }
+  return roots;
 }

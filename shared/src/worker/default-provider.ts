@@ -2,7 +2,7 @@ import type { Model, ModelProvider } from '@openai/agents-core';
 import { OpenAIProvider } from '@openai/agents-openai';
 import { ApplicationFailure } from '@temporalio/common';
 import OpenAI from 'openai';
-import { FailureTypes } from '../common/names';
+import { FailureTypes } from '../common/names.js';
 
 /**
  * The plugin's default: OpenAI's Responses API through the `openai` client with its own retries

@@ -1,17 +1,11 @@
-/** Worker and client entry: the plugin and the model activity. Node only; never import it from workflow code. */
+/** Worker and client entry: the plugin and what model providers on the worker can use. Node only; never import it from workflow code. */
 
 export type {
   ModelActivityParameters,
   ModelCallDescription,
   ModelSummaryProvider,
-} from '../common/model-params';
-export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
-export {
-  type InvokeModelInput,
-  type SerializedModelResponse,
-  WIRE_VERSION,
-} from '../common/wire';
-export { DefaultOpenAIModelProvider } from './default-provider';
-export { createModelActivities, type ModelActivities } from './model-activity';
-export { classifyModelError, retryDelayMs } from './model-errors';
-export { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from './plugin';
+} from '../common/model-params.js';
+export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
+export { DefaultOpenAIModelProvider } from './default-provider.js';
+export { currentModelCall, type ModelCallInfo } from './model-call.js';
+export { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from './plugin.js';

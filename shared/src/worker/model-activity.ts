@@ -1,15 +1,16 @@
 import { getCurrentTrace, type ModelProvider, type ModelRequest, NoopTrace, withTrace } from '@openai/agents-core';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
   fromWireRequest,
   type InvokeModelInput,
   type SerializedModelResponse,
   toWireResponse,
   WIRE_VERSION,
-} from '../common/wire';
-import { classifyModelError } from './model-errors';
+} from '../common/wire.js';
+import { type ModelCallInfo, runInModelCall } from './model-call.js';
+import { classifyModelError } from './model-errors.js';
 
 export type ModelActivities = {
   [INVOKE_MODEL_ACTIVITY]: (input: InvokeModelInput) => Promise<SerializedModelResponse>;
@@ -28,21 +29,21 @@ export function createModelActivities(provider: ModelProvider): ModelActivities 
       const context = Context.current();
       const stopHeartbeat = startHeartbeat(context);
       try {
-        const model = await provider.getModel(input.modelName || undefined);
-        const request: ModelRequest = {
-          ...fromWireRequest(input.request),
-          signal: context.cancellationSignal,
+        const call: ModelCallInfo = {
+          agentName: input.agentName,
+          agentTurn: input.agentTurn ?? 0,
+          modelName: input.modelName || undefined,
         };
-        // Tells OpenAI models to leave retries to the caller: Temporal retries the activity.
-        (request as { _internal?: Record<string, unknown> })._internal = {
-          ...input.request._internal,
-          runnerManagedRetry: true,
-        };
-        if (getCurrentTrace()) return toWireResponse(await model.getResponse(request));
-        // OpenAI models open a response span, which needs a trace context. Workflow traces do not
-        // cross into activities yet, so the call runs in a no-op trace and reports no tracing data.
-        request.tracing = false;
-        return toWireResponse(await withTrace(new NoopTrace(), () => model.getResponse(request)));
+        const request: ModelRequest = { ...fromWireRequest(input.request), signal: context.cancellationSignal };
+        const response = await runInModelCall(call, async () => {
+          const model = await provider.getModel(call.modelName);
+          if (getCurrentTrace()) return model.getResponse(request);
+          // OpenAI models open a response span, which needs a trace context. Workflow traces do not
+          // cross into activities yet, so the call runs in a no-op trace and reports no tracing data.
+          request.tracing = false;
+          return withTrace(new NoopTrace(), () => model.getResponse(request));
+        });
+        return toWireResponse(response);
       } catch (error) {
         throw classifyModelError(error);
       } finally {

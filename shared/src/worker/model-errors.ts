@@ -7,7 +7,7 @@
  */
 import { ModelBehaviorError, UserError } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureTypes } from '../common/names';
+import { FailureTypes } from '../common/names.js';
 
 interface StatusError extends Error {
   status: number;

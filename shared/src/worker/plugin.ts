@@ -1,11 +1,10 @@
-import { fileURLToPath } from 'node:url';
 import type { ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
 import type { BundleOptions } from '@temporalio/worker';
-import { DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT, type ModelActivityParameters } from '../common/model-params';
-import { configureWebpack, writeBundleConfigModule } from './bundler';
-import { DefaultOpenAIModelProvider } from './default-provider';
-import { createModelActivities } from './model-activity';
+import { DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT, type ModelActivityParameters } from '../common/model-params.js';
+import { configureWebpack, workflowModule } from './bundler.js';
+import { DefaultOpenAIModelProvider } from './default-provider.js';
+import { createModelActivities } from './model-activity.js';
 
 export interface OpenAIAgentsPluginOptions {
   /**
@@ -17,8 +16,6 @@ export interface OpenAIAgentsPluginOptions {
   modelParams?: ModelActivityParameters;
 }
 
-const INTERCEPTORS_MODULE = fileURLToPath(new URL('../workflow/interceptors.ts', import.meta.url));
-
 /**
  * Runs OpenAI Agents SDK agents inside Temporal workflows. Put it on the worker (and on
  * `bundleWorkflowCode` / replay workers when you build bundles yourself). It
@@ -29,21 +26,27 @@ const INTERCEPTORS_MODULE = fileURLToPath(new URL('../workflow/interceptors.ts',
  */
 export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly modelParams: ModelActivityParameters;
-  readonly #bundleConfigModule: string;
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
     super({
       name: 'openai-agents-temporal.OpenAIAgentsPlugin',
       activities: createModelActivities(modelProvider),
-      workerInterceptors: { workflowModules: [INTERCEPTORS_MODULE] },
+      workerInterceptors: { workflowModules: [workflowModule('interceptors')] },
     });
     const modelParams = { ...options.modelParams };
+    if (typeof (modelParams.summary as unknown) === 'function') {
+      throw new TypeError(
+        'OpenAIAgentsPlugin: modelParams.summary must be a string. The plugin’s options reach workflow code as ' +
+          'data; to compute a summary per call, set it in workflow code: ' +
+          '`new Runner({ modelProvider: new ActivityModelProvider({ summary: (call) => ... }) })` with ' +
+          'ActivityModelProvider from "openai-agents-temporal/workflow".',
+      );
+    }
     if (modelParams.startToCloseTimeout === undefined && modelParams.scheduleToCloseTimeout === undefined) {
       modelParams.startToCloseTimeout = DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT;
     }
     this.modelParams = modelParams;
-    this.#bundleConfigModule = writeBundleConfigModule(modelParams);
   }
 
   override configureBundler(options: BundleOptions): BundleOptions {
@@ -51,7 +54,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     const userHook = configured.webpackConfigHook;
     return {
       ...configured,
-      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.#bundleConfigModule),
+      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.modelParams),
     };
   }
 }

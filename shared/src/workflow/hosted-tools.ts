@@ -5,13 +5,13 @@
  * provider turns them into Responses API tools. A unit test checks them against agents-openai's.
  */
 import type { HostedTool } from '@openai/agents-core';
-import { normalizeToolAllowedCallers } from '@openai/agents-core/utils/internal';
 import type {
   codeInterpreterTool as openaiCodeInterpreterTool,
   fileSearchTool as openaiFileSearchTool,
   imageGenerationTool as openaiImageGenerationTool,
   webSearchTool as openaiWebSearchTool,
 } from '@openai/agents-openai';
+import { normalizeToolAllowedCallers } from '../common/agents-core-adapter.js';
 
 export { hostedMcpTool } from '@openai/agents-core';
 

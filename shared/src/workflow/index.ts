@@ -7,8 +7,9 @@ export type {
   ModelActivityParameters,
   ModelCallDescription,
   ModelSummaryProvider,
-} from '../common/model-params';
-export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
+  WorkflowModelParameters,
+} from '../common/model-params.js';
+export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 export {
   type CodeInterpreterToolOptions,
   codeInterpreterTool,
@@ -19,11 +20,6 @@ export {
   imageGenerationTool,
   type WebSearchToolOptions,
   webSearchTool,
-} from './hosted-tools';
-export { toWorkflowFailure } from './interceptors';
-export {
-  ActivityBackedModel,
-  ActivityModelProvider,
-  MAX_PAYLOAD_BYTES,
-} from './model';
-export { type ActivityAsToolOptions, activityAsTool } from './tools';
+} from './hosted-tools.js';
+export { ActivityModelProvider, MAX_PAYLOAD_BYTES } from './model.js';
+export { type ActivityAsToolOptions, activityAsTool } from './tools.js';

@@ -9,7 +9,7 @@
  *      class; uncaught, they become non-retryable ApplicationFailures typed by class. Other errors
  *      become AgentsWorkflowError failures as they leave run().
  */
-import { AgentsError, Runner, RunState, setDefaultModelProvider } from '@openai/agents-core';
+import { AgentsError, RunState, setDefaultModelProvider } from '@openai/agents-core';
 import {
   ApplicationFailure,
   type Next,
@@ -19,9 +19,9 @@ import {
   type WorkflowInboundCallsInterceptor,
   type WorkflowInterceptorsFactory,
 } from '@temporalio/workflow';
-import { FailureTypes } from '../common/names';
-import { bundledModelParameters } from './config';
-import { ActivityModelProvider } from './model';
+import { wrapRunnerRun } from '../common/agents-core-adapter.js';
+import { FailureTypes } from '../common/names.js';
+import { ActivityModelProvider } from './model.js';
 
 class AgentErrorsInterceptor implements WorkflowInboundCallsInterceptor {
   async execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>): Promise<unknown> {
@@ -100,30 +100,13 @@ export function assertValidRunInput(agentName: string, input: unknown): void {
   }
 }
 
-type RunMethod = (this: Runner, agent: { name: string }, input: unknown, options?: unknown) => Promise<unknown>;
-const WRAPPED = Symbol.for('openai-agents-temporal.runnerWrapped');
-
-/** Runner.run is patched on this run's own copy of agents-core (module state is per workflow run). */
-function guardRunnerRuns(): void {
-  const prototype = Runner.prototype as unknown as { run: RunMethod; [WRAPPED]?: true };
-  if (prototype[WRAPPED]) return;
-  const originalRun = prototype.run;
-  prototype.run = async function run(this: Runner, agent, input, options) {
-    assertValidRunInput(agent.name, input);
-    try {
-      return await originalRun.call(this, agent, input, options);
-    } catch (error) {
-      // Agents errors stay as they are, so workflow code can catch a tripwire by its class; the
-      // workflow boundary turns uncaught ones into typed failures.
-      if (error instanceof AgentsError) throw error;
-      throw toRunFailure(error);
-    }
-  };
-  prototype[WRAPPED] = true;
-}
-
 export const interceptors: WorkflowInterceptorsFactory = () => {
-  setDefaultModelProvider(new ActivityModelProvider(bundledModelParameters()));
-  guardRunnerRuns();
+  setDefaultModelProvider(new ActivityModelProvider());
+  wrapRunnerRun({
+    before: (agent, input) => assertValidRunInput(agent.name, input),
+    // Agents errors stay as they are, so workflow code can catch a tripwire by its class; the
+    // workflow boundary turns uncaught ones into typed failures.
+    onError: (error) => (error instanceof AgentsError ? error : toRunFailure(error)),
+  });
   return { inbound: [new AgentErrorsInterceptor()] };
 };

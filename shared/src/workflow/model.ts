@@ -11,8 +11,9 @@ import {
   proxyActivities,
   proxyLocalActivities,
 } from '@temporalio/workflow';
-import type { ModelActivityParameters } from '../common/model-params';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names';
+import { agentNameOf } from '../common/agents-core-adapter.js';
+import type { ModelActivityParameters, WorkflowModelParameters } from '../common/model-params.js';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
   fromWireResponse,
   type InvokeModelInput,
@@ -20,18 +21,61 @@ import {
   type SerializedModelResponse,
   toWireRequest,
   WIRE_VERSION,
-} from '../common/wire';
+} from '../common/wire.js';
+import { bundledModelParameters } from './config.js';
 
 /** Temporal rejects payloads over 2 MB; checking first turns a server rejection into a clear error. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
 
 type InvokeModel = (input: InvokeModelInput) => Promise<SerializedModelResponse>;
+type ModelActivity = {
+  executeWithOptions(
+    options: ActivityOptions | LocalActivityOptions,
+    args: [InvokeModelInput],
+  ): Promise<SerializedModelResponse>;
+};
 
-export class ActivityBackedModel implements Model {
+/** Counts each agent's model calls in one workflow run, so the worker knows which turn a call is. */
+class AgentTurnCounter {
+  readonly #turns = new Map<string, number>();
+  next(agentName: string | undefined): number {
+    const key = agentName ?? '';
+    const turn = this.#turns.get(key) ?? 0;
+    this.#turns.set(key, turn + 1);
+    return turn;
+  }
+}
+
+class ActivityBackedModel implements Model {
+  readonly #activity: ModelActivity;
+  readonly #options: ActivityOptions | LocalActivityOptions;
+
   constructor(
     readonly modelName: string,
-    private readonly params: ModelActivityParameters,
-  ) {}
+    private readonly params: WorkflowModelParameters,
+    private readonly turns: AgentTurnCounter,
+  ) {
+    // Built once per model; each call adds only its own summary.
+    if (params.useLocalActivity) {
+      const options = withoutUndefined(commonOptions(params));
+      this.#activity = proxyLocalActivities<Record<string, InvokeModel>>(options)[
+        INVOKE_MODEL_ACTIVITY
+      ] as unknown as ModelActivity;
+      this.#options = options;
+    } else {
+      const options: ActivityOptions = withoutUndefined({
+        ...commonOptions(params),
+        taskQueue: params.taskQueue,
+        heartbeatTimeout: params.heartbeatTimeout,
+        versioningIntent: params.versioningIntent,
+        priority: params.priority,
+      });
+      this.#activity = proxyActivities<Record<string, InvokeModel>>(options)[
+        INVOKE_MODEL_ACTIVITY
+      ] as unknown as ModelActivity;
+      this.#options = options;
+    }
+  }
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
     const agentName = agentNameOf(request);
@@ -41,15 +85,16 @@ export class ActivityBackedModel implements Model {
       request: toWireRequest(request),
     };
     if (agentName !== undefined) input.agentName = agentName;
+    input.agentTurn = this.turns.next(agentName);
     assertPayloadFits(input, agentName);
 
-    const invoke = this.#proxy(this.#summary(request, agentName));
+    const options = { ...this.#options, summary: this.#summary(request, agentName) };
     const scope = new CancellationScope();
     // A guardrail tripwire or a run-level abort aborts the request's signal: cancel the activity too.
     const cancel = () => scope.cancel();
     request.signal?.addEventListener('abort', cancel);
     try {
-      const wire = await scope.run(() => invoke(input));
+      const wire = await scope.run(() => this.#activity.executeWithOptions(options, [input]));
       return fromWireResponse(wire);
     } finally {
       request.signal?.removeEventListener('abort', cancel);
@@ -78,51 +123,34 @@ export class ActivityBackedModel implements Model {
     const model = this.modelName || 'default model';
     return agentName ? `${agentName}: ${model}` : model;
   }
-
-  #proxy(summary: string): InvokeModel {
-    const p = this.params;
-    const common = {
-      scheduleToCloseTimeout: p.scheduleToCloseTimeout,
-      scheduleToStartTimeout: p.scheduleToStartTimeout,
-      startToCloseTimeout: p.startToCloseTimeout,
-      retry: p.retryPolicy,
-      cancellationType: p.cancellationType,
-      summary,
-    };
-    if (p.useLocalActivity) {
-      const options: LocalActivityOptions = withoutUndefined(common);
-      return proxyLocalActivities<Record<string, InvokeModel>>(options)[INVOKE_MODEL_ACTIVITY] as InvokeModel;
-    }
-    const options: ActivityOptions = withoutUndefined({
-      ...common,
-      taskQueue: p.taskQueue,
-      heartbeatTimeout: p.heartbeatTimeout,
-      versioningIntent: p.versioningIntent,
-      priority: p.priority,
-    });
-    return proxyActivities<Record<string, InvokeModel>>(options)[INVOKE_MODEL_ACTIVITY] as InvokeModel;
-  }
 }
 
-/** Resolves every model name to an activity-backed model; the worker's provider picks the real model. */
+/**
+ * Resolves every model name to an activity-backed model; the worker's provider picks the real model.
+ * The plugin installs one per workflow run as agents-core's default provider, with the plugin's
+ * `modelParams`. Make your own in workflow code for runs that need other options, such as a summary
+ * computed per call: `new Runner({ modelProvider: new ActivityModelProvider({ summary: (call) => ... }) })`.
+ * The options you pass override the plugin's.
+ */
 export class ActivityModelProvider implements ModelProvider {
-  constructor(private readonly params: ModelActivityParameters) {}
+  readonly #params: WorkflowModelParameters;
+  readonly #turns = new AgentTurnCounter();
+  constructor(params: WorkflowModelParameters = {}, base: ModelActivityParameters = bundledModelParameters()) {
+    this.#params = { ...base, ...params };
+  }
   getModel(modelName?: string): Model {
-    return new ActivityBackedModel(modelName ?? '', this.params);
+    return new ActivityBackedModel(modelName ?? '', this.#params, this.#turns);
   }
 }
 
-/** The runner passes its agent or turn span as the tracing parent; even no-op spans carry the agent name. */
-function agentNameOf(request: ModelRequest): string | undefined {
-  const parent = (
-    request as {
-      _internal?: { tracingParent?: { spanData?: Record<string, unknown> } };
-    }
-  )._internal?.tracingParent;
-  const data = parent?.spanData;
-  if (!data) return undefined;
-  const name = data.type === 'agent' ? data.name : data.agent_name;
-  return typeof name === 'string' ? name : undefined;
+function commonOptions(params: WorkflowModelParameters) {
+  return {
+    scheduleToCloseTimeout: params.scheduleToCloseTimeout,
+    scheduleToStartTimeout: params.scheduleToStartTimeout,
+    startToCloseTimeout: params.startToCloseTimeout,
+    retry: params.retry,
+    cancellationType: params.cancellationType,
+  };
 }
 
 function assertPayloadFits(input: InvokeModelInput, agentName: string | undefined): void {

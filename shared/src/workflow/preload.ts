@@ -1,4 +1,4 @@
 // Prepended to the workflow bundle's webpack entry by OpenAIAgentsPlugin.
-import { installPolyfills } from './polyfills';
+import { installPolyfills } from './polyfills.js';
 
 installPolyfills();

@@ -1,10 +1,10 @@
 // Bad input gets a clear error and loses nothing.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import {
   items,
   modelResponse,
@@ -13,11 +13,11 @@ import {
   textResponse,
   toolCallResponse,
   useAgentsTestEnvironment,
-} from '../../src/testing';
-import * as activities from './failing-activity';
+} from '../../src/testing/index.js';
+import * as activities from './failing-activity.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 async function run(workflowType: string, args: unknown[], model: ScriptedModelProvider) {
   const workflowId = `${workflowType}-${Math.random().toString(36).slice(2)}`;

@@ -6,16 +6,16 @@ import { once } from 'node:events';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names';
-import { scheduledActivityTypes, useAgentsTestEnvironment } from '../../src/testing';
-import { EXPECTED_RESULT } from './scripted-steps';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
+import { scheduledActivityTypes, useAgentsTestEnvironment } from '../../src/testing/index.js';
+import { EXPECTED_RESULT } from './scripted-steps.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/multi-step.ts', import.meta.url));
 const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
 const modelParams = { startToCloseTimeout: '4s' };
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 interface LogLine {
   pid: number;

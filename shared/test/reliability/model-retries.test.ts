@@ -1,12 +1,12 @@
 // Retry classification through the real `openai` client, against a local OpenAI-compatible server the
 // test scripts. Temporal's retry policy is the only retry layer: HTTP requests == activity attempts.
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { ModelActivityParameters } from '../../src/common/model-params';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import type { ModelActivityParameters } from '../../src/common/model-params.js';
+import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import {
   type HttpReplier,
   openAIErrorBody,
@@ -14,17 +14,17 @@ import {
   type ScriptedHttpReply,
   useAgentsTestEnvironment,
   withFakeOpenAIServer,
-} from '../../src/testing';
+} from '../../src/testing/index.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const API_KEY = 'sk-reliability-test-key-7f3a9c2e51';
-const testEnv = useAgentsTestEnvironment();
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 const keptHistories: string[] = [];
 
 // Short intervals, so a delay that is honoured can only come from the server's retry-after.
 const modelParams: ModelActivityParameters = {
   startToCloseTimeout: '2s',
-  retryPolicy: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 5 },
+  retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 5 },
 };
 
 /** Replies in order; the last one repeats. */

@@ -1,6 +1,6 @@
 // The scripted model for the crash-recovery workflow: the step is the number of tool results so far.
 import type { ModelRequest } from '@openai/agents-core';
-import { textResponse, toolCallResponse } from '../../src/testing';
+import { textResponse, toolCallResponse } from '../../src/testing/index.js';
 
 export const KEYS = ['a', 'b'];
 export const EXPECTED_RESULT = 'final: A,B';

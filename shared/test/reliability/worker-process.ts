@@ -2,10 +2,10 @@
 // Env: TEMPORAL_ADDRESS, TASK_QUEUE, BUNDLE_PATH, CALL_LOG; BLOCK_STEP=<n> hangs model call n; BLOCK_TOOL=<key>.
 import { appendFileSync } from 'node:fs';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import { ScriptedModelProvider } from '../../src/testing';
-import { OpenAIAgentsPlugin } from '../../src/worker';
-import * as activities from './lookup-activity';
-import { answerStep, stepOf } from './scripted-steps';
+import { ScriptedModelProvider } from '../../src/testing/index.js';
+import { OpenAIAgentsPlugin } from '../../src/worker/index.js';
+import * as activities from './lookup-activity.js';
+import { answerStep, stepOf } from './scripted-steps.js';
 
 const env = (name: string): string => {
   const value = process.env[name];

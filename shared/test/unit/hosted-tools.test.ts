@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { hostedMcpTool as coreHostedMcpTool, type HostedTool, UserError } from '@openai/agents-core';
 import * as openai from '@openai/agents-openai';
+import { describe, it } from 'vitest';
 import {
   type CodeInterpreterToolOptions,
   codeInterpreterTool,
@@ -12,7 +12,7 @@ import {
   imageGenerationTool,
   type WebSearchToolOptions,
   webSearchTool,
-} from '../../src/workflow/hosted-tools';
+} from '../../src/workflow/hosted-tools.js';
 
 /** Compares both the in-memory objects and what a model activity would actually receive (JSON). */
 function assertSameTool(actual: HostedTool, expected: HostedTool): void {

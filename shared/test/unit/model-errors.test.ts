@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import { ModelBehaviorError, UserError } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import { msOptionalToNumber } from '@temporalio/common/lib/time';
+import { msOptionalToNumber } from '@temporalio/common/lib/time.js';
 import OpenAI from 'openai';
-import { FailureTypes } from '../../src/common/names';
-import { classifyModelError, retryDelayMs } from '../../src/worker/model-errors';
+import { describe, it } from 'vitest';
+import { FailureTypes } from '../../src/common/names.js';
+import { classifyModelError, retryDelayMs } from '../../src/worker/model-errors.js';
 
 type HeaderInit = Record<string, string>;
 

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
 import {
   type AgentInputItem,
   type AgentOutputItem,
@@ -7,7 +6,8 @@ import {
   type ModelResponse,
   Usage,
 } from '@openai/agents-core';
-import { base64ToBytes, bytesToBase64 } from '../../src/common/base64';
+import { describe, it } from 'vitest';
+import { base64ToBytes, bytesToBase64 } from '../../src/common/base64.js';
 import {
   decodeBinary,
   encodeBinary,
@@ -18,7 +18,7 @@ import {
   toWireRequest,
   toWireResponse,
   WIRE_VERSION,
-} from '../../src/common/wire';
+} from '../../src/common/wire.js';
 
 /** What actually crosses a Temporal payload boundary: plain JSON. */
 function throughJson<T>(value: T): T {
@@ -294,9 +294,15 @@ describe('toWireResponse / fromWireResponse', () => {
 });
 
 describe('fromWireRequest', () => {
-  it('returns a request equal to the wire form when there are no bytes', () => {
-    const wire: SerializedModelRequest = throughJson(toWireRequest(baseRequest({ input: 'plain' })));
-    assert.deepEqual(fromWireRequest(wire), wire);
+  it('returns the wire form, with the runner flags restored and retries left to Temporal', () => {
+    const wire: SerializedModelRequest = throughJson(
+      toWireRequest(baseRequest({ input: 'plain', _internal: { toolNameCollisionPolicy: 'warn' } })),
+    );
+    const { _internal, ...rest } = wire;
+    assert.deepEqual(fromWireRequest(wire), {
+      ...rest,
+      _internal: { toolNameCollisionPolicy: 'warn', runnerManagedRetry: true },
+    });
   });
 });
 

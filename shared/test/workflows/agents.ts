@@ -1,8 +1,8 @@
 // Workflows that exercise the plugin with plain agents-core code.
 import { Agent, type InputGuardrail, Runner, run, tool } from '@openai/agents-core';
 import { z } from 'zod';
-import { activityAsTool } from '../../src/workflow';
-import type * as failingActivities from '../reliability/failing-activity';
+import { ActivityModelProvider, activityAsTool } from '../../src/workflow/index.js';
+import type * as failingActivities from '../reliability/failing-activity.js';
 
 export async function handoffWithRunner(prompt: string): Promise<{ output: string; lastAgent: string | undefined }> {
   const spanish = new Agent({ name: 'Spanish agent', instructions: 'You only speak Spanish.' });
@@ -61,6 +61,16 @@ export async function guarded(prompt: string): Promise<string> {
 export async function namedModel(prompt: string): Promise<string> {
   const agent = new Agent({ name: 'Named', instructions: 'Answer.', model: 'gpt-named-model' });
   const result = await run(agent, prompt);
+  return result.finalOutput ?? '';
+}
+
+/** A summary computed per call lives in workflow code, on a provider made there. */
+export async function summaryPerCall(prompt: string): Promise<string> {
+  const modelProvider = new ActivityModelProvider({
+    summary: (call) => `model call by ${call.agentName} with ${JSON.stringify(call.systemInstructions)}`,
+  });
+  const agent = new Agent({ name: 'Named', instructions: 'Answer.', model: 'gpt-named-model' });
+  const result = await new Runner({ modelProvider }).run(agent, prompt);
   return result.finalOutput ?? '';
 }
 

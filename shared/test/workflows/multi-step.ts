@@ -1,8 +1,8 @@
 // A multi-step agent for crash-recovery tests: three model calls with two tool activities between them.
 import { Agent, run } from '@openai/agents-core';
 import { z } from 'zod';
-import { activityAsTool } from '../../src/workflow';
-import type * as activities from '../reliability/lookup-activity';
+import { activityAsTool } from '../../src/workflow/index.js';
+import type * as activities from '../reliability/lookup-activity.js';
 
 export async function multiStep(prompt: string): Promise<string> {
   const agent = new Agent({

@@ -1,0 +1,81 @@
+/**
+ * Every use of `@openai/agents-core` internals in the plugin, in one place. agents-core has no public
+ * hook for these, so an upgrade that changes one of them must fail one test:
+ * `test/unit/agents-core-adapter.test.ts` pins each shape relied on here.
+ *
+ *   - `ModelRequest._internal`: the runner's private per-request fields. The plugin reads the agent
+ *     name from the tracing parent span, carries the plain flags across the activity boundary, and
+ *     sets `runnerManagedRetry` so OpenAI models leave retries to Temporal.
+ *   - `Runner.prototype.run`: wrapped in workflows to validate run input and type errors (Python's
+ *     plugin does the same in its runner); `run()` and `new Runner().run()` both go through it.
+ *   - `normalizeToolAllowedCallers` from `@openai/agents-core/utils/internal`: the hosted-tool
+ *     builders use it as agents-openai's own builders do.
+ */
+import { type ModelRequest, Runner } from '@openai/agents-core';
+
+export { normalizeToolAllowedCallers } from '@openai/agents-core/utils/internal';
+
+/** The plain flags of `ModelRequest._internal` that must reach the model on the worker. */
+export interface RequestInternals {
+  reasoningEffortImplicit?: boolean;
+  toolNameCollisionPolicy?: string;
+}
+
+type RawInternals = RequestInternals & {
+  runnerManagedRetry?: boolean;
+  tracingParent?: { spanData?: Record<string, unknown> };
+};
+
+function rawInternals(request: ModelRequest): RawInternals | undefined {
+  return (request as { _internal?: RawInternals })._internal;
+}
+
+/** The plain flags to send with a request; `tracingParent` (a live span) stays behind. */
+export function requestInternals(request: ModelRequest): RequestInternals | undefined {
+  const internal = rawInternals(request);
+  if (!internal) return undefined;
+  const kept: RequestInternals = {};
+  if (internal.reasoningEffortImplicit !== undefined) kept.reasoningEffortImplicit = internal.reasoningEffortImplicit;
+  if (internal.toolNameCollisionPolicy !== undefined) kept.toolNameCollisionPolicy = internal.toolNameCollisionPolicy;
+  return Object.keys(kept).length > 0 ? kept : undefined;
+}
+
+/** Restores the flags on the worker, and tells OpenAI models that the caller (Temporal) owns retries. */
+export function withRequestInternals(request: ModelRequest, internals: RequestInternals | undefined): ModelRequest {
+  const out = { ...request } as ModelRequest & { _internal?: RawInternals };
+  out._internal = { ...internals, runnerManagedRetry: true };
+  return out;
+}
+
+/** The runner passes its agent or turn span as the tracing parent; even no-op spans carry the agent name. */
+export function agentNameOf(request: ModelRequest): string | undefined {
+  const data = rawInternals(request)?.tracingParent?.spanData;
+  if (!data) return undefined;
+  const name = data.type === 'agent' ? data.name : data.agent_name;
+  return typeof name === 'string' ? name : undefined;
+}
+
+type RunMethod = (this: Runner, agent: { name: string }, input: unknown, options?: unknown) => Promise<unknown>;
+const WRAPPED = Symbol.for('openai-agents-temporal.runnerWrapped');
+
+/**
+ * Wraps `Runner.prototype.run` on this copy of agents-core (module state is per workflow run):
+ * `before` sees each run's agent and input; `onError` maps what the run throws. Idempotent.
+ */
+export function wrapRunnerRun(hooks: {
+  before: (agent: { name: string }, input: unknown) => void;
+  onError: (error: unknown) => unknown;
+}): void {
+  const prototype = Runner.prototype as unknown as { run: RunMethod; [WRAPPED]?: true };
+  if (prototype[WRAPPED]) return;
+  const originalRun = prototype.run;
+  prototype.run = async function run(this: Runner, agent, input, options) {
+    hooks.before(agent, input);
+    try {
+      return await originalRun.call(this, agent, input, options);
+    } catch (error) {
+      throw hooks.onError(error);
+    }
+  };
+  prototype[WRAPPED] = true;
+}

@@ -1,0 +1,73 @@
+// Pins the agents-core internals that src/common/agents-core-adapter.ts relies on. If an agents-core
+// upgrade changes one of them, this file fails, and the adapter is the one place to change.
+import assert from 'node:assert/strict';
+import { Agent, type Model, type ModelRequest, Runner, Usage } from '@openai/agents-core';
+import { describe, it } from 'vitest';
+import {
+  agentNameOf,
+  normalizeToolAllowedCallers,
+  requestInternals,
+  withRequestInternals,
+  wrapRunnerRun,
+} from '../../src/common/agents-core-adapter.js';
+
+/** Runs one agent on a model that records its request and answers "done". */
+async function capturedRequest(agent: Agent, tracingDisabled: boolean): Promise<ModelRequest> {
+  let captured: ModelRequest | undefined;
+  const model: Model = {
+    async getResponse(request) {
+      captured = request;
+      return {
+        usage: new Usage(),
+        output: [
+          {
+            type: 'message',
+            role: 'assistant',
+            status: 'completed',
+            content: [{ type: 'output_text', text: 'done' }],
+          },
+        ],
+      };
+    },
+    getStreamedResponse() {
+      throw new Error('not used');
+    },
+  };
+  await new Runner({ modelProvider: { getModel: () => model }, tracingDisabled }).run(agent, 'hi');
+  assert.ok(captured, 'the model was called');
+  return captured;
+}
+
+describe('ModelRequest._internal', () => {
+  for (const tracingDisabled of [true, false]) {
+    it(`carries the agent name on the tracing parent (tracing ${tracingDisabled ? 'off' : 'on'})`, async () => {
+      const request = await capturedRequest(new Agent({ name: 'Pinned agent', instructions: 'x' }), tracingDisabled);
+      assert.equal(agentNameOf(request), 'Pinned agent');
+    });
+  }
+
+  it('requestInternals keeps the plain flags the runner sets, and drops the live span', async () => {
+    const request = await capturedRequest(new Agent({ name: 'A', instructions: 'x' }), true);
+    const internals = requestInternals(request);
+    for (const value of Object.values(internals ?? {})) assert.notEqual(typeof value, 'object');
+    const restored = withRequestInternals(request, internals) as { _internal?: Record<string, unknown> };
+    assert.equal(restored._internal?.runnerManagedRetry, true);
+  });
+});
+
+describe('Runner.prototype.run', () => {
+  it('is the method both run() and new Runner().run() go through, so wrapping it sees every run', async () => {
+    const seen: string[] = [];
+    wrapRunnerRun({ before: (agent) => seen.push(agent.name), onError: (error) => error });
+    wrapRunnerRun({ before: () => seen.push('wrapped twice'), onError: (error) => error });
+    await capturedRequest(new Agent({ name: 'Seen', instructions: 'x' }), true);
+    assert.deepEqual(seen, ['Seen']);
+  });
+});
+
+describe('normalizeToolAllowedCallers', () => {
+  it('is exported from @openai/agents-core/utils/internal and normalises a caller list', () => {
+    assert.equal(typeof normalizeToolAllowedCallers, 'function');
+    assert.equal(normalizeToolAllowedCallers(undefined, 'web_search'), undefined);
+  });
+});

@@ -1,0 +1,10 @@
+import { defineConfig } from 'vitest/config';
+
+// One run for the whole repo: a project per package, one dev server for all (vitest.global-setup.ts).
+// `pnpm --filter <folder> test` runs one package with that package's own vitest.config.ts.
+export default defineConfig({
+  test: {
+    projects: ['shared', 'basic', 'agent-patterns'],
+    reporters: ['default', ['junit', { outputFile: '.test-results/junit.xml' }]],
+  },
+});
