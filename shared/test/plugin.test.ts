@@ -59,7 +59,7 @@ describe('plain agents-core code inside a workflow', () => {
     const summaries = (events.events ?? [])
       .filter((e) => e.activityTaskScheduledEventAttributes)
       .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
-    assert.deepEqual(summaries, ['"Triage agent: default model"', '"Spanish agent: default model"']);
+    assert.deepEqual(summaries, ['"Triage agent: scripted model"', '"Spanish agent: scripted model"']);
   });
 
   it('structured output comes back parsed', async () => {

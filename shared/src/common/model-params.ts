@@ -54,6 +54,12 @@ export interface WorkflowModelParameters extends Omit<ModelActivityParameters, '
 
 export const DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT = '60s';
 
+/** What the plugin bakes into the workflow bundle: its model parameters and the worker's default model. */
+export interface BundledModelParameters extends ModelActivityParameters {
+  /** The model the worker's provider uses when an agent names none, for activity summaries. */
+  defaultModelName?: string;
+}
+
 /**
  * The identifier the plugin defines in the workflow bundle (webpack's DefinePlugin) with the
  * plugin's model parameters as JSON; read by the workflow side.

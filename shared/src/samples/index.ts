@@ -4,7 +4,7 @@
  */
 import type { ModelProvider } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
-import { type ModelResponder, ScriptedModelProvider } from '../testing/scripted-model.js';
+import { type AgentScript, type ModelResponder, ScriptedModelProvider } from '../worker/scripted-model.js';
 
 /** TEMPORAL_ADDRESS, or the dev server's default. */
 export function temporalAddress(): string {
@@ -30,12 +30,27 @@ export function workflowUiUrl(run: { workflowId: string; firstExecutionRunId?: s
 
 /**
  * With OPENAI_API_KEY set: undefined, so the plugin uses OpenAI. Without it: the sample's own
- * offline script, announced in one line, so the sample still runs end to end.
+ * offline answers (per agent and turn), announced in one line, so the sample still runs end to end.
  */
-export function sampleModelProvider(offline: ModelResponder): ModelProvider | undefined {
+export function sampleModelProvider(offline: AgentScript | ModelResponder): ModelProvider | undefined {
   if (process.env.OPENAI_API_KEY) return undefined;
   console.log(
     'OPENAI_API_KEY is not set: this worker answers with an offline scripted model. Set the key to use OpenAI.',
   );
   return new ScriptedModelProvider(offline);
 }
+
+export {
+  type AgentScript,
+  handoffResponse,
+  hostedToolResponses,
+  items,
+  type ModelResponder,
+  modelResponse,
+  reasoningResponse,
+  type ScriptedCall,
+  ScriptedModelProvider,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+} from '../worker/scripted-model.js';

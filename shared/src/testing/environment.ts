@@ -89,13 +89,21 @@ export class AgentsTestEnvironment {
 
   /**
    * The bundle for a workflows file, built once per environment. The model parameters are part of
-   * the bundle, so pass the same ones you give createWorker.
+   * the bundle, so pass the same ones you give createWorker (and its model provider, whose default
+   * model name the activity summaries show).
    */
-  bundle(workflowsPath: string, modelParams?: ModelActivityParameters): Promise<WorkflowBundle> {
-    const key = `${workflowsPath}\n${JSON.stringify(modelParams ?? {})}`;
+  bundle(
+    workflowsPath: string,
+    modelParams?: ModelActivityParameters,
+    modelProvider?: ModelProvider,
+  ): Promise<WorkflowBundle> {
+    const pluginOptions: OpenAIAgentsPluginOptions = {};
+    if (modelParams) pluginOptions.modelParams = modelParams;
+    if (modelProvider) pluginOptions.modelProvider = modelProvider;
+    const plugin = new OpenAIAgentsPlugin(pluginOptions);
+    const key = `${workflowsPath}\n${JSON.stringify(plugin.bundledParameters)}`;
     let bundle = this.#bundles.get(key);
     if (!bundle) {
-      const plugin = new OpenAIAgentsPlugin(modelParams ? { modelParams } : {});
       bundle = bundleWorkflowCode({
         logger: quietBundlerLogger,
         ...this.#options.bundlerOptions,
@@ -115,7 +123,7 @@ export class AgentsTestEnvironment {
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
       taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
-      workflowBundle: await this.bundle(options.workflowsPath, options.modelParams),
+      workflowBundle: await this.bundle(options.workflowsPath, options.modelParams, options.modelProvider),
       activities: options.activities ?? {},
       plugins: [new OpenAIAgentsPlugin(pluginOptions)],
     });

@@ -1,6 +1,22 @@
 /** Testing kit, for any test runner: a scripted model, a real dev-server environment, a local OpenAI-compatible server, and replay helpers. */
 
 export {
+  type AgentScript,
+  handoffResponse,
+  hostedToolResponses,
+  items,
+  type ModelResponder,
+  modelResponse,
+  type RecordedModelCall,
+  reasoningResponse,
+  SCRIPT_EXHAUSTED,
+  type ScriptedCall,
+  ScriptedModelProvider,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+} from '../worker/scripted-model.js';
+export {
   AgentsTestEnvironment,
   type AgentsTestEnvironmentOptions,
   type FinishedRun,
@@ -22,17 +38,4 @@ export {
   withFakeOpenAIServer,
 } from './openai-server.js';
 export { fetchHistory, modelCallAgents, replayHistory, scheduledActivityTypes } from './replay.js';
-export {
-  handoffResponse,
-  hostedToolResponses,
-  items,
-  type ModelResponder,
-  modelResponse,
-  type RecordedModelCall,
-  reasoningResponse,
-  ScriptedModelProvider,
-  structuredResponse,
-  textResponse,
-  toolCallResponse,
-} from './scripted-model.js';
 export { findTemporalCli } from './temporal-cli.js';

@@ -7,7 +7,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BundleOptions } from '@temporalio/worker';
-import { BUNDLED_MODEL_PARAMS, type ModelActivityParameters } from '../common/model-params.js';
+import { BUNDLED_MODEL_PARAMS, type BundledModelParameters } from '../common/model-params.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
@@ -43,7 +43,7 @@ export function duplicateCopiesMessage(name: string, roots: string[]): string {
   );
 }
 
-export function configureWebpack(config: WebpackConfig, modelParams: ModelActivityParameters): WebpackConfig {
+export function configureWebpack(config: WebpackConfig, modelParams: BundledModelParameters): WebpackConfig {
   const entry = Array.isArray(config.entry) ? config.entry : config.entry ? [config.entry as string] : [];
   config.entry = [workflowModule('preload'), ...(entry as string[])];
 

@@ -1,7 +1,11 @@
-import type { ModelProvider } from '@openai/agents-core';
+import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
 import type { BundleOptions } from '@temporalio/worker';
-import { DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT, type ModelActivityParameters } from '../common/model-params.js';
+import {
+  type BundledModelParameters,
+  DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
+  type ModelActivityParameters,
+} from '../common/model-params.js';
 import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
 import { createModelActivities } from './model-activity.js';
@@ -26,6 +30,8 @@ export interface OpenAIAgentsPluginOptions {
  */
 export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly modelParams: ModelActivityParameters;
+  /** What the plugin bakes into workflow bundles: `modelParams` and the provider's default model name. */
+  readonly bundledParameters: BundledModelParameters;
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
@@ -47,6 +53,11 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       modelParams.startToCloseTimeout = DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT;
     }
     this.modelParams = modelParams;
+    // Summaries name the model a call really uses; a custom provider may say which by `defaultModelName`.
+    const defaultModelName = options.modelProvider
+      ? (options.modelProvider as { defaultModelName?: unknown }).defaultModelName
+      : getDefaultModel();
+    this.bundledParameters = typeof defaultModelName === 'string' ? { ...modelParams, defaultModelName } : modelParams;
   }
 
   override configureBundler(options: BundleOptions): BundleOptions {
@@ -54,7 +65,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     const userHook = configured.webpackConfigHook;
     return {
       ...configured,
-      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.modelParams),
+      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.bundledParameters),
     };
   }
 }

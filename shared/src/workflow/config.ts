@@ -1,13 +1,13 @@
 import { ApplicationFailure } from '@temporalio/workflow';
-import type { ModelActivityParameters } from '../common/model-params.js';
+import type { BundledModelParameters } from '../common/model-params.js';
 import { FailureTypes } from '../common/names.js';
 import { POLYFILLED_FLAG } from './polyfills.js';
 
 // Replaced at bundle time by the plugin's DefinePlugin (see BUNDLED_MODEL_PARAMS).
-declare const __OPENAI_AGENTS_TEMPORAL_MODEL_PARAMS__: ModelActivityParameters | undefined;
+declare const __OPENAI_AGENTS_TEMPORAL_MODEL_PARAMS__: BundledModelParameters | undefined;
 
 /** The model activity parameters that the worker's OpenAIAgentsPlugin baked into this bundle. */
-export function bundledModelParameters(): ModelActivityParameters {
+export function bundledModelParameters(): BundledModelParameters {
   const params =
     typeof __OPENAI_AGENTS_TEMPORAL_MODEL_PARAMS__ === 'undefined'
       ? undefined

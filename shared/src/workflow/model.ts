@@ -12,7 +12,7 @@ import {
   proxyLocalActivities,
 } from '@temporalio/workflow';
 import { agentNameOf } from '../common/agents-core-adapter.js';
-import type { ModelActivityParameters, WorkflowModelParameters } from '../common/model-params.js';
+import type { BundledModelParameters, WorkflowModelParameters } from '../common/model-params.js';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
   fromWireResponse,
@@ -52,7 +52,7 @@ class ActivityBackedModel implements Model {
 
   constructor(
     readonly modelName: string,
-    private readonly params: WorkflowModelParameters,
+    private readonly params: WorkflowModelParameters & { defaultModelName?: string },
     private readonly turns: AgentTurnCounter,
   ) {
     // Built once per model; each call adds only its own summary.
@@ -120,7 +120,7 @@ class ActivityBackedModel implements Model {
         input: request.input,
       });
     }
-    const model = this.modelName || 'default model';
+    const model = this.modelName || this.params.defaultModelName || 'default model';
     return agentName ? `${agentName}: ${model}` : model;
   }
 }
@@ -133,9 +133,9 @@ class ActivityBackedModel implements Model {
  * The options you pass override the plugin's.
  */
 export class ActivityModelProvider implements ModelProvider {
-  readonly #params: WorkflowModelParameters;
+  readonly #params: WorkflowModelParameters & { defaultModelName?: string };
   readonly #turns = new AgentTurnCounter();
-  constructor(params: WorkflowModelParameters = {}, base: ModelActivityParameters = bundledModelParameters()) {
+  constructor(params: WorkflowModelParameters = {}, base: BundledModelParameters = bundledModelParameters()) {
     this.#params = { ...base, ...params };
   }
   getModel(modelName?: string): Model {

@@ -1,7 +1,6 @@
 /**
- * A scripted model provider for the worker side: every model call still runs as the real model
- * activity, but the answer comes from a script instead of an API. It records each call, so tests
- * can compare calls with the workflow history.
+ * A scripted model provider and the builders for its responses. The testing kit uses it for tests;
+ * the samples use it as their offline model when no OPENAI_API_KEY is set.
  */
 
 import type { AgentOutputItem } from '@openai/agents-core';
@@ -15,47 +14,67 @@ import {
 } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
 import { responseDoneEvent } from '../common/wire.js';
+import { currentModelCall } from './model-call.js';
 
 export interface RecordedModelCall {
   modelName: string | undefined;
+  /** The agent that made the call, and its turn (its earlier calls in the same workflow run). */
+  agentName: string | undefined;
+  agentTurn: number;
   request: ModelRequest;
 }
 
-/** Decides the answer to one call; `callIndex` counts calls to this provider from 0. */
-export type ModelResponder = (
-  request: ModelRequest,
-  call: { callIndex: number; modelName: string | undefined },
-) => ModelResponse | Promise<ModelResponse>;
+/** What a responder knows about one call; `callIndex` counts calls to this provider from 0. */
+export interface ScriptedCall {
+  callIndex: number;
+  modelName: string | undefined;
+  agentName: string | undefined;
+  agentTurn: number;
+}
 
+/** Decides the answer to one call. */
+export type ModelResponder = (request: ModelRequest, call: ScriptedCall) => ModelResponse | Promise<ModelResponse>;
+
+/**
+ * Answers per agent: for each agent name, one response for every turn, a list played turn by turn,
+ * or a responder. Editing an agent's instructions never changes which answer it gets.
+ */
+export type AgentScript = Record<string, ModelResponse | ModelResponse[] | ModelResponder>;
+
+export const SCRIPT_EXHAUSTED = 'ScriptedModel.ScriptExhausted';
+
+/**
+ * A model provider for the worker side that answers from a script instead of an API: every model
+ * call still runs as the real model activity. It records each call, so tests can compare calls with
+ * the workflow history. The script is one of:
+ *   - a list of responses, played in order across all calls;
+ *   - a responder function, asked for every call;
+ *   - an {@link AgentScript}: answers per agent name and turn.
+ */
 export class ScriptedModelProvider implements ModelProvider {
+  /** What activity summaries call the model when an agent names none. */
+  readonly defaultModelName = 'scripted model';
   readonly calls: RecordedModelCall[] = [];
   readonly #respond: ModelResponder;
 
-  /** A list of responses is played in order across all calls; a function answers each call. */
-  constructor(script: ModelResponse[] | ModelResponder) {
-    if (typeof script === 'function') {
-      this.#respond = script;
-    } else {
-      const steps = [...script];
-      this.#respond = (_request, { callIndex }) => {
-        const step = steps[callIndex];
-        if (!step) {
-          throw ApplicationFailure.nonRetryable(
-            `ScriptedModelProvider: the script has ${steps.length} responses, but the agent made call #${callIndex + 1}.`,
-            'ScriptedModel.ScriptExhausted',
-          );
-        }
-        return step;
-      };
-    }
+  constructor(script: ModelResponse[] | ModelResponder | AgentScript) {
+    if (typeof script === 'function') this.#respond = script;
+    else if (Array.isArray(script)) this.#respond = inOrder(script);
+    else this.#respond = perAgent(script);
   }
 
   getModel(modelName?: string): Model {
     return {
       getResponse: async (request) => {
-        const callIndex = this.calls.length;
-        this.calls.push({ modelName, request });
-        return this.#respond(request, { callIndex, modelName });
+        const info = currentModelCall();
+        const call: ScriptedCall = {
+          callIndex: this.calls.length,
+          modelName,
+          agentName: info?.agentName,
+          agentTurn: info?.agentTurn ?? 0,
+        };
+        this.calls.push({ modelName, agentName: call.agentName, agentTurn: call.agentTurn, request });
+        return this.#respond(request, call);
       },
       getStreamedResponse: (request) => this.#stream(request, modelName),
     };
@@ -64,6 +83,45 @@ export class ScriptedModelProvider implements ModelProvider {
   async *#stream(request: ModelRequest, modelName: string | undefined): AsyncIterable<StreamEvent> {
     yield responseDoneEvent(await this.getModel(modelName).getResponse(request));
   }
+}
+
+function inOrder(steps: ModelResponse[]): ModelResponder {
+  return (_request, { callIndex }) => {
+    const step = steps[callIndex];
+    if (!step) {
+      throw ApplicationFailure.nonRetryable(
+        `ScriptedModelProvider: the script has ${steps.length} responses, but the agent made call #${callIndex + 1}.`,
+        SCRIPT_EXHAUSTED,
+      );
+    }
+    return step;
+  };
+}
+
+function perAgent(script: AgentScript): ModelResponder {
+  return (request, call) => {
+    const name = call.agentName ?? '';
+    const entry = script[name];
+    if (entry === undefined) {
+      throw ApplicationFailure.nonRetryable(
+        `The scripted model has no answers for agent ${JSON.stringify(name)} (it has: ${Object.keys(script)
+          .map((key) => JSON.stringify(key))
+          .join(', ')}). Add the agent to the script, or set OPENAI_API_KEY to use a real model.`,
+        SCRIPT_EXHAUSTED,
+      );
+    }
+    if (typeof entry === 'function') return entry(request, call);
+    if (!Array.isArray(entry)) return entry;
+    const step = entry[call.agentTurn];
+    if (!step) {
+      throw ApplicationFailure.nonRetryable(
+        `The scripted model has ${entry.length} answers for agent ${JSON.stringify(name)}, but the agent made ` +
+          `call #${call.agentTurn + 1} in this run. Add an answer for that turn.`,
+        SCRIPT_EXHAUSTED,
+      );
+    }
+    return step;
+  };
 }
 
 let itemCounter = 0;
