@@ -3,7 +3,7 @@ import { NativeConnection, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
 import { sampleModelProvider, temporalAddress } from 'openai-agents-temporal/samples';
 import * as activities from './activities';
-import { offlineResponses } from './offline-responses';
+import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
 
 const connection = await NativeConnection.connect({
@@ -16,7 +16,7 @@ const worker = await Worker.create({
   activities,
   plugins: [
     new OpenAIAgentsPlugin({
-      modelProvider: sampleModelProvider(offlineResponses),
+      modelProvider: sampleModelProvider(offlineAnswers),
       modelParams: { startToCloseTimeout: '30s' },
     }),
   ],

@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
@@ -12,31 +11,20 @@ import {
 } from 'openai-agents-temporal/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities/get-weather';
-import { offlineResponses } from '../src/offline-responses';
 import { helloWorld, tools } from '../src/workflows';
 
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-function runWithWorker<T>(
-  modelProvider: ScriptedModelProvider | undefined,
-  body: (taskQueue: string) => Promise<T>,
-): Promise<T> {
-  return testEnv().withWorker({ workflowsPath, activities, modelProvider }, body);
-}
-
 describe('hello world', () => {
   it('returns the haiku from one model activity, and the history replays', async () => {
     const haiku = 'Code calls itself\nuntil the base case answers\nthen the stack unwinds';
     const model = new ScriptedModelProvider([textResponse(haiku)]);
-    const workflowId = `hello-${Date.now()}`;
-    const result = await runWithWorker(model, (taskQueue) =>
-      testEnv().client.workflow.execute(helloWorld, {
-        taskQueue,
-        workflowId,
-        args: ['Tell me about recursion in programming.'],
-      }),
-    );
+    const { result, history } = await testEnv().runWorkflow(helloWorld, ['Tell me about recursion in programming.'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
     assert.equal(result, haiku);
     assert.equal(model.calls.length, 1);
     assert.equal(model.calls[0]?.request.systemInstructions, 'You only respond in haikus.');
@@ -48,7 +36,6 @@ describe('hello world', () => {
       },
     ]);
 
-    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY]);
     const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
     assert.ok(scheduled?.userMetadata?.summary, 'the model activity carries a summary');
@@ -61,17 +48,13 @@ describe('tools', () => {
       toolCallResponse('get_weather', { city: 'Tokio' }, 'call_weather'),
       textResponse('It is sunny and windy in Tokio, 14-20C.'),
     ]);
-    const workflowId = `tools-${Date.now()}`;
-    const result = await runWithWorker(model, (taskQueue) =>
-      testEnv().client.workflow.execute(tools, {
-        taskQueue,
-        workflowId,
-        args: ['What is the weather in Tokio?'],
-      }),
-    );
+    const { result, history } = await testEnv().runWorkflow(tools, ['What is the weather in Tokio?'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
     assert.equal(result, 'It is sunny and windy in Tokio, 14-20C.');
 
-    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, 'getWeather', INVOKE_MODEL_ACTIVITY]);
 
     // The tool's schema reached the model, and the activity's result reached the second call.
@@ -85,46 +68,12 @@ describe('tools', () => {
   });
 });
 
-describe('offline model (the worker without OPENAI_API_KEY)', () => {
-  it('answers both samples end to end', async () => {
-    const model = new ScriptedModelProvider(offlineResponses);
-    const [haiku, weather] = await runWithWorker(model, (taskQueue) =>
-      Promise.all([
-        testEnv().client.workflow.execute(helloWorld, {
-          taskQueue,
-          workflowId: `offline-hello-${Date.now()}`,
-          args: ['Tell me about recursion in programming.'],
-        }),
-        testEnv().client.workflow.execute(tools, {
-          taskQueue,
-          workflowId: `offline-tools-${Date.now()}`,
-          args: ['What is the weather in Tokio?'],
-        }),
-      ]),
-    );
-    assert.match(haiku, /offline model/);
-    assert.match(weather, /Tokio is 14-20C/);
-  });
-});
-
 describe('real OpenAI provider without an API key', () => {
   it('fails the workflow at once with a typed, non-retryable authentication error', async () => {
     const saved = process.env.OPENAI_API_KEY;
     delete process.env.OPENAI_API_KEY;
     try {
-      const error = await runWithWorker(undefined, (taskQueue) =>
-        testEnv()
-          .client.workflow.execute(helloWorld, {
-            taskQueue,
-            workflowId: `no-key-${Date.now()}`,
-            args: ['Hi'],
-          })
-          .then(
-            () => assert.fail('the workflow should fail'),
-            (err: unknown) => err,
-          ),
-      );
-      assert.ok(error instanceof WorkflowFailedError);
+      const { error } = await testEnv().runFailingWorkflow(helloWorld, ['Hi'], { workflowsPath, activities });
       assert.ok(error.cause instanceof ActivityFailure, `expected an activity failure, got ${error.cause}`);
       const failure = error.cause.cause;
       assert.ok(failure instanceof ApplicationFailure);

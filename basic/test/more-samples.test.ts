@@ -2,13 +2,12 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ModelRequest } from '@openai/agents-core';
-import type { Workflow } from '@temporalio/common';
 import { ActivityFailure, ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
+import { toolOutput } from 'openai-agents-temporal/samples';
 import {
+  type AgentScript,
   handoffResponse,
-  type ModelResponder,
   ScriptedModelProvider,
   scheduledActivityTypes,
   structuredResponse,
@@ -18,7 +17,6 @@ import {
 } from 'openai-agents-temporal/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities';
-import { offlineResponses } from '../src/offline-responses';
 import {
   agentLifecycle,
   dynamicSystemPrompt,
@@ -33,47 +31,23 @@ import { INSTRUCTIONS_BY_STYLE, STYLES, type Style } from '../src/workflows/dyna
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-/** Runs one workflow on a fresh worker with this model; its history is replayed and kept. */
-function runSample<W extends Workflow>(model: ScriptedModelProvider, workflow: W, args: Parameters<W>) {
-  return testEnv().runWorkflow(workflow, args, { workflowsPath, activities, modelProvider: model });
-}
-
-/** Like runSample, for a run that must fail; returns the failure. */
-async function runFailingSample<W extends Workflow>(model: ScriptedModelProvider, workflow: W, args: Parameters<W>) {
-  return (await testEnv().runFailingWorkflow(workflow, args, { workflowsPath, activities, modelProvider: model }))
-    .error;
-}
-
-/** The text a function tool returned for this call, as the model sees it in its next request. */
-function toolResult(request: ModelRequest | undefined, callId: string): string {
-  const input = request?.input;
-  assert.ok(Array.isArray(input), 'the request carries the conversation so far');
-  const result = input.find((item) => item.type === 'function_call_result' && item.callId === callId);
-  assert.ok(result?.type === 'function_call_result', `no result for ${callId}`);
-  const { output } = result;
-  return typeof output === 'string' ? output : 'text' in output ? String(output.text) : JSON.stringify(output);
-}
-
 /**
  * The lifecycle samples' model: Start Agent draws a number, then hands off (whatever the number, so
  * every run takes the handoff); Multiply Agent doubles the number and answers with the result.
  */
-const handOffAndDouble: ModelResponder = (request, { callIndex }) => {
-  switch (callIndex) {
-    case 0:
-      return toolCallResponse('random_number', { max: 50 }, 'call_random');
-    case 1:
-      return handoffResponse('Multiply Agent');
-    case 2:
-      return toolCallResponse('multiply_by_two', { x: Number(toolResult(request, 'call_random')) }, 'call_double');
-    default:
-      return structuredResponse({ number: Number(toolResult(request, 'call_double')) });
-  }
+const handOffAndDouble: AgentScript = {
+  'Start Agent': [toolCallResponse('random_number', { max: 50 }), handoffResponse('Multiply Agent')],
+  'Multiply Agent': (request, { agentTurn }) =>
+    agentTurn === 0
+      ? toolCallResponse('multiply_by_two', { x: Number(toolOutput(request, 'random_number')) })
+      : structuredResponse({ number: Number(toolOutput(request, 'multiply_by_two')) }),
 };
 
 /** The number random_number drew inside the workflow, read from the third model request. */
 function drawnNumber(model: ScriptedModelProvider): number {
-  const drawn = Number(toolResult(model.calls[2]?.request, 'call_random'));
+  const request = model.calls[2]?.request;
+  assert.ok(request, 'Multiply Agent made a model call');
+  const drawn = Number(toolOutput(request, 'random_number'));
   assert.ok(Number.isInteger(drawn) && drawn >= 0 && drawn <= 50, `drew ${drawn}, not a whole number in 0..50`);
   return drawn;
 }
@@ -81,7 +55,11 @@ function drawnNumber(model: ScriptedModelProvider): number {
 describe('agent lifecycle', () => {
   it('fires each agent’s hooks in order, and the handoff lands on Multiply Agent', async () => {
     const model = new ScriptedModelProvider(handOffAndDouble);
-    const { result, history } = await runSample(model, agentLifecycle, [50]);
+    const { result, history } = await testEnv().runWorkflow(agentLifecycle, [50], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
 
     const drawn = drawnNumber(model);
     const doubled = drawn * 2;
@@ -117,7 +95,11 @@ describe('agent lifecycle', () => {
 describe('lifecycle', () => {
   it('fires the runner’s hooks in order while the usage counters grow', async () => {
     const model = new ScriptedModelProvider(handOffAndDouble);
-    const { result, history } = await runSample(model, lifecycle, [50]);
+    const { result, history } = await testEnv().runWorkflow(lifecycle, [50], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
 
     const drawn = drawnNumber(model);
     assert.equal(result.number, drawn * 2);
@@ -154,8 +136,16 @@ describe('dynamic system prompt', () => {
   const echoInstructions = new ScriptedModelProvider((request) => textResponse(`[${request.systemInstructions}]`));
 
   it('builds the system prompt from the run context, so two styles send two prompts', async () => {
-    const haiku = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.', 'haiku']);
-    const pirate = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.', 'pirate']);
+    const haiku = await testEnv().runWorkflow(dynamicSystemPrompt, ['Tell me a joke.', 'haiku'], {
+      workflowsPath,
+      activities,
+      modelProvider: echoInstructions,
+    });
+    const pirate = await testEnv().runWorkflow(dynamicSystemPrompt, ['Tell me a joke.', 'pirate'], {
+      workflowsPath,
+      activities,
+      modelProvider: echoInstructions,
+    });
 
     const [first, second] = echoInstructions.calls.map((call) => call.request.systemInstructions);
     assert.equal(first, 'Only respond in haikus.');
@@ -166,14 +156,26 @@ describe('dynamic system prompt', () => {
   });
 
   it('picks a style in the workflow when none is given, and sends that style’s prompt', async () => {
-    const { result } = await runSample(echoInstructions, dynamicSystemPrompt, ['Tell me a joke.']);
+    const { result } = await testEnv().runWorkflow(dynamicSystemPrompt, ['Tell me a joke.'], {
+      workflowsPath,
+      activities,
+      modelProvider: echoInstructions,
+    });
     assert.ok(STYLES.includes(result.style), `unknown style ${result.style}`);
     assert.equal(echoInstructions.calls.at(-1)?.request.systemInstructions, INSTRUCTIONS_BY_STYLE[result.style]);
   });
 
   it('fails at once, without a model call, on an unknown style', async () => {
     const model = new ScriptedModelProvider([]);
-    const error = await runFailingSample(model, dynamicSystemPrompt, ['Tell me a joke.', 'limerick' as Style]);
+    const { error } = await testEnv().runFailingWorkflow(
+      dynamicSystemPrompt,
+      ['Tell me a joke.', 'limerick' as Style],
+      {
+        workflowsPath,
+        activities,
+        modelProvider: model,
+      },
+    );
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'InvalidStyle');
     assert.equal(error.cause.nonRetryable, true);
@@ -191,7 +193,11 @@ describe('non-strict output', () => {
       }
       return structuredResponse(jokes);
     });
-    const { result, history } = await runSample(model, nonStrictOutput, ['Tell me 3 short jokes.']);
+    const { result, history } = await testEnv().runWorkflow(nonStrictOutput, ['Tell me 3 short jokes.'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
 
     assert.deepEqual(result, {
       strict: { ok: false, error: `${FailureTypes.badRequest}: 400 Invalid schema for response_format` },
@@ -214,7 +220,11 @@ describe('local image', () => {
 
   it('reads the image in an activity and sends it to the model as base64 data', async () => {
     const model = new ScriptedModelProvider([textResponse('A red-roofed house on a green hill.')]);
-    const { result, history } = await runSample(model, localImage, [imagePath, 'What do you see in this image?']);
+    const { result, history } = await testEnv().runWorkflow(localImage, [imagePath, 'What do you see in this image?'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
 
     assert.equal(result, 'A red-roofed house on a green hill.');
     assert.deepEqual(scheduledActivityTypes(history), ['readImageAsBase64', INVOKE_MODEL_ACTIVITY]);
@@ -236,7 +246,11 @@ describe('local image', () => {
 
   it('refuses to read a file outside the sample folder', async () => {
     const model = new ScriptedModelProvider([]);
-    const error = await runFailingSample(model, localImage, ['../package.json']);
+    const { error } = await testEnv().runFailingWorkflow(localImage, ['../package.json'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ActivityFailure);
     assert.ok(error.cause.cause instanceof ApplicationFailure);
     assert.equal(error.cause.cause.type, 'InvalidImagePath');
@@ -248,7 +262,11 @@ describe('remote image', () => {
   it('sends the image URL to the model, with no activity of its own', async () => {
     const url = 'https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg';
     const model = new ScriptedModelProvider([textResponse('The Golden Gate Bridge.')]);
-    const { result, history } = await runSample(model, remoteImage, [url, 'What do you see in this image?']);
+    const { result, history } = await testEnv().runWorkflow(remoteImage, [url, 'What do you see in this image?'], {
+      workflowsPath,
+      activities,
+      modelProvider: model,
+    });
 
     assert.equal(result, 'The Golden Gate Bridge.');
     assert.deepEqual(model.calls[0]?.request.input, [
@@ -263,10 +281,11 @@ describe('previous response id', () => {
   it('chains the second turn to the first response, sending only the new question', async () => {
     const firstResponse = textResponse('Brazil.');
     const model = new ScriptedModelProvider([firstResponse, textResponse('Brasília.')]);
-    const { result, history } = await runSample(model, previousResponseId, [
-      'What is the largest country in South America?',
-      'What is the capital of that country?',
-    ]);
+    const { result, history } = await testEnv().runWorkflow(
+      previousResponseId,
+      ['What is the largest country in South America?', 'What is the capital of that country?'],
+      { workflowsPath, activities, modelProvider: model },
+    );
 
     assert.deepEqual(result, { first: 'Brazil.', second: 'Brasília.' });
     assert.ok(firstResponse.responseId);
@@ -276,40 +295,5 @@ describe('previous response id', () => {
       { type: 'message', role: 'user', content: 'What is the capital of that country?' },
     ]);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
-  });
-});
-
-describe('offline model (the worker without OPENAI_API_KEY)', () => {
-  it('answers all seven samples end to end', async () => {
-    const model = new ScriptedModelProvider(offlineResponses);
-    const [agentHooks, runHooks, pirate, outputs, local, remote, chained] = await Promise.all([
-      runSample(model, agentLifecycle, [50]),
-      runSample(model, lifecycle, [50]),
-      runSample(model, dynamicSystemPrompt, ['Tell me a joke.', 'pirate']),
-      runSample(model, nonStrictOutput, ['Tell me 3 short jokes.']),
-      runSample(model, localImage, ['media/house-on-a-hill.png']),
-      runSample(model, remoteImage, ['https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg']),
-      runSample(model, previousResponseId, [
-        'What is the largest country in South America?',
-        'What is the capital of that country?',
-      ]),
-    ]);
-
-    // An even draw is the answer; an odd one is handed off and doubled: the result is even either way.
-    for (const { result } of [agentHooks, runHooks]) assert.equal(result.number % 2, 0);
-    assert.equal(agentHooks.result.events[0], 'Start Agent: started');
-    assert.match(
-      agentHooks.result.events.at(-1) ?? '',
-      new RegExp(`ended with \\{"number":${agentHooks.result.number}\\}`),
-    );
-    assert.ok((runHooks.result.events.at(-1)?.usage.requests ?? 0) >= 2);
-    assert.equal(pirate.result.style, 'pirate');
-    assert.match(pirate.result.response, /matey/);
-    assert.equal(outputs.result.strict.ok, false);
-    assert.match(outputs.result.strict.ok ? '' : outputs.result.strict.error, /^ModelInvocationError\.BadRequest/);
-    assert.equal(outputs.result.nonStrict.ok, true);
-    assert.match(local.result, /128×96 PNG/);
-    assert.match(remote.result, /GoldenGateBridge-001\.jpg/);
-    assert.match(chained.result.second, /^Brasília\. \(offline model, continuing from resp_/);
   });
 });

@@ -2,9 +2,7 @@
  * Small helpers the sample folders share: where Temporal is, how to reach the Temporal UI,
  * and the offline model a sample's worker uses when no OPENAI_API_KEY is set.
  */
-import type { ModelProvider } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
-import { type AgentScript, type ModelResponder, ScriptedModelProvider } from '../worker/scripted-model.js';
 
 /** TEMPORAL_ADDRESS, or the dev server's default. */
 export function temporalAddress(): string {
@@ -28,18 +26,7 @@ export function workflowUiUrl(run: { workflowId: string; firstExecutionRunId?: s
   return `${base}/namespaces/${path[0]}/${path[1]}/${path[2]}/${path[3]}/${path[4]}`;
 }
 
-/**
- * With OPENAI_API_KEY set: undefined, so the plugin uses OpenAI. Without it: the sample's own
- * offline answers (per agent and turn), announced in one line, so the sample still runs end to end.
- */
-export function sampleModelProvider(offline: AgentScript | ModelResponder): ModelProvider | undefined {
-  if (process.env.OPENAI_API_KEY) return undefined;
-  console.log(
-    'OPENAI_API_KEY is not set: this worker answers with an offline scripted model. Set the key to use OpenAI.',
-  );
-  return new ScriptedModelProvider(offline);
-}
-
+// The response builders an offline script is made of.
 export {
   type AgentScript,
   handoffResponse,
@@ -49,8 +36,14 @@ export {
   modelResponse,
   reasoningResponse,
   type ScriptedCall,
-  ScriptedModelProvider,
   structuredResponse,
   textResponse,
   toolCallResponse,
 } from '../worker/scripted-model.js';
+export {
+  type OfflineAnswers,
+  offlineModelProvider,
+  sampleModelProvider,
+  toolOutput,
+  userTexts,
+} from './offline-model.js';
