@@ -4,7 +4,16 @@ import { defineConfig } from 'vitest/config';
 // `pnpm --filter <folder> test` runs one package with that package's own vitest.config.ts.
 export default defineConfig({
   test: {
-    projects: ['shared', 'basic', 'agent-patterns', 'research-bot', 'financial-research', 'customer-service'],
+    projects: [
+      'shared',
+      'basic',
+      'agent-patterns',
+      'research-bot',
+      'financial-research',
+      'customer-service',
+      'mcp',
+      'hosted-mcp',
+    ],
     reporters: ['default', ['junit', { outputFile: '.test-results/junit.xml' }]],
   },
 });
