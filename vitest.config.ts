@@ -8,6 +8,7 @@ export default defineConfig({
       'shared',
       'basic',
       'agent-patterns',
+      'handoffs',
       'research-bot',
       'financial-research',
       'customer-service',
