@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
 import { sampleModelProvider, temporalAddress } from 'openai-agents-temporal/samples';
-import { offlineResponses } from './offline-responses';
+import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
 
 const connection = await NativeConnection.connect({
@@ -15,7 +15,7 @@ const worker = await Worker.create({
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
   plugins: [
     new OpenAIAgentsPlugin({
-      modelProvider: sampleModelProvider(offlineResponses),
+      modelProvider: sampleModelProvider(offlineAnswers),
       modelParams: { startToCloseTimeout: '30s' },
     }),
   ],

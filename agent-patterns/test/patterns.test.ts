@@ -1,10 +1,11 @@
 // Each pattern on a real Temporal dev server, with a scripted model on the worker. The tests check the
 // pattern itself (which agents ran, in which order, how many model calls), not only the final text.
 import assert from 'node:assert/strict';
-import type { ModelRequest } from '@openai/agents-core';
+import { fileURLToPath } from 'node:url';
 import { ApplicationFailure } from '@temporalio/common';
 import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
+  type AgentScript,
   handoffResponse,
   modelCallAgents,
   ScriptedModelProvider,
@@ -27,14 +28,9 @@ import {
 } from '../src/workflows';
 import type { ToolUseMode } from '../src/workflows/forcing-tool-use';
 import { HOMEWORK_REFUSAL } from '../src/workflows/input-guardrails';
-import { execute, executeExpectingFailure } from './helpers';
 
+const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
-
-const modelCalls = (history: Parameters<typeof scheduledActivityTypes>[0]) =>
-  scheduledActivityTypes(history).filter((type) => type === INVOKE_MODEL_ACTIVITY).length;
-
-const userTexts = (request: ModelRequest | undefined) => JSON.stringify(request?.input ?? '');
 
 describe('agents as tools', () => {
   it('runs each translator as a nested agent whose model calls are activities, then the synthesizer', async () => {
@@ -46,11 +42,10 @@ describe('agents as tools', () => {
       textResponse('Done: Spanish and French.'),
       textResponse('Spanish: Buenos días\nFrench: Bonjour'),
     ]);
-    const { result, history } = await execute(
-      testEnv(),
+    const { result, history } = await testEnv().runWorkflow(
       agentsAsTools,
       ["Please translate 'Good morning' to Spanish and French"],
-      model,
+      { workflowsPath, modelProvider: model },
     );
     assert.equal(result, 'Spanish: Buenos días\nFrench: Bonjour');
 
@@ -71,7 +66,7 @@ describe('agents as tools', () => {
     // The translator gets the tool's argument as its input, not the whole conversation.
     assert.deepEqual(model.calls[1]?.request.input, [{ type: 'message', role: 'user', content: 'Good morning' }]);
     // The synthesizer sees the orchestrator's conversation, translations included.
-    const synthesizerInput = userTexts(model.calls[5]?.request);
+    const synthesizerInput = JSON.stringify(model.calls[5]?.request.input);
     assert.match(synthesizerInput, /Buenos días/);
     assert.match(synthesizerInput, /Bonjour/);
   });
@@ -83,11 +78,14 @@ describe('deterministic', () => {
       textResponse('A baker opens a shop.'),
       structuredResponse({ goodQuality: true, isScifi: false }),
     ]);
-    const { result, history } = await execute(testEnv(), deterministic, ['Write a story about bread'], model);
+    const { result, history } = await testEnv().runWorkflow(deterministic, ['Write a story about bread'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Story generation stopped: the outline is not science fiction.');
     assert.deepEqual(modelCallAgents(history), ['Story outliner', 'Outline checker']);
     // The checker judged the outline, and asked for structured output.
-    assert.match(userTexts(model.calls[1]?.request), /A baker opens a shop/);
+    assert.match(JSON.stringify(model.calls[1]?.request.input), /A baker opens a shop/);
     assert.notEqual(model.calls[1]?.request.outputType, 'text');
   });
 
@@ -96,9 +94,12 @@ describe('deterministic', () => {
       textResponse('Time.'),
       structuredResponse({ goodQuality: false, isScifi: true }),
     ]);
-    const { result, history } = await execute(testEnv(), deterministic, ['Write a story'], model);
+    const { result, history } = await testEnv().runWorkflow(deterministic, ['Write a story'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Story generation stopped: the outline is not good enough.');
-    assert.equal(modelCalls(history), 2);
+    assert.equal(modelCallAgents(history).length, 2);
   });
 
   it('writes the story from the outline when the check passes', async () => {
@@ -107,10 +108,13 @@ describe('deterministic', () => {
       structuredResponse({ goodQuality: true, isScifi: true }),
       textResponse('The clock struck twice.'),
     ]);
-    const { result, history } = await execute(testEnv(), deterministic, ['Time travel, please'], model);
+    const { result, history } = await testEnv().runWorkflow(deterministic, ['Time travel, please'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Final story: The clock struck twice.');
     assert.deepEqual(modelCallAgents(history), ['Story outliner', 'Outline checker', 'Story writer']);
-    assert.match(userTexts(model.calls[2]?.request), /A physicist loops back one hour/);
+    assert.match(JSON.stringify(model.calls[2]?.request.input), /A physicist loops back one hour/);
   });
 });
 
@@ -120,46 +124,53 @@ describe('forcing tool use', () => {
 
   it('default: the model sees the tool result and answers (two model calls)', async () => {
     const model = new ScriptedModelProvider([weatherCall(), textResponse('Oslo: 14-20C, sunny.')]);
-    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'default'], model);
+    const { result, history } = await testEnv().runWorkflow(forcingToolUse, [prompt, 'default'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Oslo: 14-20C, sunny.');
-    assert.equal(modelCalls(history), 2);
+    assert.equal(modelCallAgents(history).length, 2);
     assert.equal(model.calls[0]?.request.modelSettings.toolChoice, undefined);
     // The workflow asks the question it was given.
-    assert.match(userTexts(model.calls[0]?.request), /How warm is it in Oslo\?/);
-    assert.match(userTexts(model.calls[1]?.request), /14-20C/);
+    assert.match(JSON.stringify(model.calls[0]?.request.input), /How warm is it in Oslo\?/);
+    assert.match(JSON.stringify(model.calls[1]?.request.input), /14-20C/);
   });
 
   it('first_tool: the tool result is the final output (one model call, tool use required)', async () => {
     const model = new ScriptedModelProvider([weatherCall()]);
-    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'first_tool'], model);
+    const { result, history } = await testEnv().runWorkflow(forcingToolUse, [prompt, 'first_tool'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.deepEqual(JSON.parse(result), { city: 'Oslo', temperatureRange: '14-20C', conditions: 'Sunny with wind' });
-    assert.equal(modelCalls(history), 1);
+    assert.equal(modelCallAgents(history).length, 1);
     assert.equal(model.calls[0]?.request.modelSettings.toolChoice, 'required');
-    assert.match(userTexts(model.calls[0]?.request), /How warm is it in Oslo\?/);
+    assert.match(JSON.stringify(model.calls[0]?.request.input), /How warm is it in Oslo\?/);
   });
 
   it('custom: a function turns the tool result into the final output (one model call)', async () => {
     const model = new ScriptedModelProvider([weatherCall()]);
-    const { result, history } = await execute(testEnv(), forcingToolUse, [prompt, 'custom'], model);
+    const { result, history } = await testEnv().runWorkflow(forcingToolUse, [prompt, 'custom'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Oslo is Sunny with wind.');
-    assert.equal(modelCalls(history), 1);
+    assert.equal(modelCallAgents(history).length, 1);
     assert.equal(model.calls[0]?.request.modelSettings.toolChoice, 'required');
   });
 
   it('an unknown mode fails the workflow at once with a clear, non-retryable error', async () => {
     const model = new ScriptedModelProvider([]);
-    const { error, history } = await executeExpectingFailure(
-      testEnv(),
-      forcingToolUse,
-      [prompt, 'sideways' as ToolUseMode],
-      model,
-    );
+    const { error, history } = await testEnv().runFailingWorkflow(forcingToolUse, [prompt, 'sideways' as ToolUseMode], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'UnknownToolUseMode');
     assert.equal(error.cause.nonRetryable, true);
     assert.match(error.cause.message, /"sideways".*default, first_tool, custom/);
     assert.equal(model.calls.length, 0);
-    assert.equal(modelCalls(history), 0);
+    assert.equal(modelCallAgents(history).length, 0);
   });
 });
 
@@ -168,11 +179,14 @@ describe('input guardrails', () => {
     const model = new ScriptedModelProvider([
       structuredResponse({ reasoning: 'Solving for x is homework.', isMathHomework: true }),
     ]);
-    const { result, history } = await execute(testEnv(), inputGuardrails, ['Solve for x: 2x + 5 = 11'], model);
+    const { result, history } = await testEnv().runWorkflow(inputGuardrails, ['Solve for x: 2x + 5 = 11'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, HOMEWORK_REFUSAL);
     // The guardrail's own agent ran as a model activity; nothing else did.
     assert.deepEqual(modelCallAgents(history), ['Homework checker']);
-    assert.match(userTexts(model.calls[0]?.request), /Solve for x/);
+    assert.match(JSON.stringify(model.calls[0]?.request.input), /Solve for x/);
     const completed = history.events?.at(-1)?.workflowExecutionCompletedEventAttributes;
     assert.ok(completed, 'the workflow completed rather than failed');
   });
@@ -182,7 +196,10 @@ describe('input guardrails', () => {
       structuredResponse({ reasoning: 'A geography question.', isMathHomework: false }),
       textResponse('Sacramento.'),
     ]);
-    const { result, history } = await execute(testEnv(), inputGuardrails, ["What's the capital of California?"], model);
+    const { result, history } = await testEnv().runWorkflow(inputGuardrails, ["What's the capital of California?"], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Sacramento.');
     assert.deepEqual(modelCallAgents(history), ['Homework checker', 'Customer support agent']);
   });
@@ -197,15 +214,14 @@ describe('output guardrails', () => {
         userName: null,
       }),
     ]);
-    const { result, history } = await execute(
-      testEnv(),
+    const { result, history } = await testEnv().runWorkflow(
       outputGuardrails,
       ['My phone number is 650-123-4567. Where do I live?'],
-      model,
+      { workflowsPath, modelProvider: model },
     );
     assert.match(result, /guardrail tripped/);
     assert.match(result, /\{"inResponse":false,"inReasoning":true\}/);
-    assert.equal(modelCalls(history), 1);
+    assert.equal(modelCallAgents(history).length, 1);
     assert.ok(history.events?.at(-1)?.workflowExecutionCompletedEventAttributes);
   });
 
@@ -213,42 +229,56 @@ describe('output guardrails', () => {
     const model = new ScriptedModelProvider([
       structuredResponse({ reasoning: 'Well known.', response: 'Sacramento.', userName: null }),
     ]);
-    const { result } = await execute(testEnv(), outputGuardrails, ["What's the capital of California?"], model);
+    const { result } = await testEnv().runWorkflow(outputGuardrails, ["What's the capital of California?"], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Sacramento.');
     assert.notEqual(model.calls[0]?.request.outputType, 'text');
   });
 });
 
 describe('LLM as a judge', () => {
-  /** The generator numbers its drafts by the feedback it has seen; the judge answers with `score`. */
-  function judgeScript(score: (round: number) => 'pass' | 'needs_improvement') {
-    return new ScriptedModelProvider((request) => {
-      const round = (userTexts(request).match(/Feedback: /g) ?? []).length + 1;
-      return request.outputType === 'text'
-        ? textResponse(`Outline v${round}`)
-        : structuredResponse({ feedback: `Improve draft ${round}`, score: score(round) });
-    });
-  }
+  /** The generator numbers its drafts by its turn; the judge scores round n with `score(n)`. */
+  const judgeScript = (score: (round: number) => 'pass' | 'needs_improvement'): AgentScript => ({
+    'Outline generator': (_request, { agentTurn }) => textResponse(`Outline v${agentTurn + 1}`),
+    'Outline judge': (_request, { agentTurn }) =>
+      structuredResponse({ feedback: `Improve draft ${agentTurn + 1}`, score: score(agentTurn + 1) }),
+  });
 
   it('stops at the default cap of 5 rounds when the judge never passes', async () => {
-    const model = judgeScript(() => 'needs_improvement');
-    const { result, history } = await execute(testEnv(), llmAsAJudge, ['Pirates and treasure'], model);
+    const model = new ScriptedModelProvider(judgeScript(() => 'needs_improvement'));
+    const { result, history } = await testEnv().runWorkflow(llmAsAJudge, ['Pirates and treasure'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.deepEqual(result, { outline: 'Outline v5', rounds: 5, passed: false });
     assert.deepEqual(modelCallAgents(history), Array(5).fill(['Outline generator', 'Outline judge']).flat());
+    // The last draft was written with every earlier judgement in view.
+    assert.deepEqual(
+      JSON.stringify(model.calls[8]?.request.input).match(/Feedback: Improve draft \d/g),
+      [1, 2, 3, 4].map((round) => `Feedback: Improve draft ${round}`),
+    );
   });
 
   it('stops as soon as the judge passes, feeding each round’s feedback back to the generator', async () => {
-    const model = judgeScript((round) => (round === 2 ? 'pass' : 'needs_improvement'));
-    const { result, history } = await execute(testEnv(), llmAsAJudge, ['Pirates and treasure', 3], model);
+    const model = new ScriptedModelProvider(judgeScript((round) => (round === 2 ? 'pass' : 'needs_improvement')));
+    const { result, history } = await testEnv().runWorkflow(llmAsAJudge, ['Pirates and treasure', 3], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.deepEqual(result, { outline: 'Outline v2', rounds: 2, passed: true });
-    assert.equal(modelCalls(history), 4);
+    assert.equal(modelCallAgents(history).length, 4);
     // The second draft was written with the first judgement in view.
-    assert.match(userTexts(model.calls[2]?.request), /Outline v1.*Feedback: Improve draft 1/);
+    assert.match(JSON.stringify(model.calls[2]?.request.input), /Outline v1.*Feedback: Improve draft 1/);
   });
 
   it('rejects a cap below 1 before any model call', async () => {
     const model = new ScriptedModelProvider([]);
-    const { error } = await executeExpectingFailure(testEnv(), llmAsAJudge, ['Pirates', 0], model);
+    const { error } = await testEnv().runFailingWorkflow(llmAsAJudge, ['Pirates', 0], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'InvalidArgument');
     assert.equal(model.calls.length, 0);
@@ -257,12 +287,14 @@ describe('LLM as a judge', () => {
 
 describe('parallelization', () => {
   it('the three translation runs are in flight together, then the picker sees all three', async () => {
-    const model = new ScriptedModelProvider((request, { callIndex }) =>
-      request.systemInstructions?.startsWith('Choose')
-        ? textResponse('Traducción 2')
-        : textResponse(`Traducción ${callIndex}`),
-    );
-    const { result, history } = await execute(testEnv(), parallelization, ['Hello, world!'], model);
+    const model = new ScriptedModelProvider({
+      'Spanish translator': (_request, { agentTurn }) => textResponse(`Traducción ${agentTurn}`),
+      'Translation picker': textResponse('Traducción 2'),
+    });
+    const { result, history } = await testEnv().runWorkflow(parallelization, ['Hello, world!'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'Best translation: Traducción 2');
     assert.deepEqual(modelCallAgents(history), [
       'Spanish translator',
@@ -281,7 +313,7 @@ describe('parallelization', () => {
     assert.ok(firstCompleted, 'a translation completed');
     for (const event of scheduled) assert.ok(Number(event.eventId) < Number(firstCompleted.eventId));
 
-    const pickerInput = userTexts(model.calls[3]?.request);
+    const pickerInput = JSON.stringify(model.calls[3]?.request.input);
     for (const translation of ['Traducción 0', 'Traducción 1', 'Traducción 2'])
       assert.match(pickerInput, new RegExp(translation));
   });
@@ -290,7 +322,10 @@ describe('parallelization', () => {
 describe('routing', () => {
   it('the triage agent hands off to the agent for the request’s language', async () => {
     const model = new ScriptedModelProvider([handoffResponse('French agent'), textResponse('Très bien, merci !')]);
-    const { result, history } = await execute(testEnv(), routing, ['Bonjour ! Comment allez-vous ?'], model);
+    const { result, history } = await testEnv().runWorkflow(routing, ['Bonjour ! Comment allez-vous ?'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.deepEqual(result, { agent: 'French agent', response: 'Très bien, merci !' });
     assert.deepEqual(
       model.calls[0]?.request.handoffs.map((handoff) => handoff.toolName),
