@@ -9,6 +9,7 @@ export default defineConfig({
       'basic',
       'agent-patterns',
       'handoffs',
+      'reasoning-content',
       'research-bot',
       'financial-research',
       'customer-service',
