@@ -1,29 +1,14 @@
 // The workflow entry is bundle-safe, and mistakes in workflow imports fail at bundle time with the fix.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bundleWorkflowCode } from '@temporalio/worker';
 import { describe, it } from 'vitest';
+import { quietBundlerLogger } from '../src/testing/index.js';
 import { OpenAIAgentsPlugin } from '../src/worker/index.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-
-function capturingLogger() {
-  const errors: string[] = [];
-  const ignore = () => {};
-  return {
-    errors,
-    logger: {
-      log: ignore,
-      trace: ignore,
-      debug: ignore,
-      info: ignore,
-      warn: ignore,
-      error: (m: string) => errors.push(m),
-    },
-  };
-}
 
 describe('the workflow entry in a real workflow bundle', () => {
   it('bundles with the plugin and holds no Node-only module and no OpenAI client', async () => {
@@ -31,7 +16,7 @@ describe('the workflow entry in a real workflow bundle', () => {
     const { code } = await bundleWorkflowCode({
       workflowsPath: here('./workflows/everything-from-workflow-entry.ts'),
       plugins: [new OpenAIAgentsPlugin()],
-      logger: capturingLogger().logger,
+      logger: quietBundlerLogger,
     });
     const modules = new Set(
       [...code.matchAll(/node_modules\/((?:@[\w-]+\/)?[\w.-]+)\/([\w./-]+)/g)].map((m) => `${m[1]}/${m[2]}`),
@@ -61,7 +46,11 @@ describe('the workflow entry in a real workflow bundle', () => {
       'web-streams-polyfill',
       'zod',
     ]);
-    const files = ['../src/workflow', '../src/common'].flatMap((dir) => listTs(here(dir)));
+    const files = ['../src/workflow', '../src/common'].flatMap((dir) =>
+      readdirSync(here(dir), { recursive: true, encoding: 'utf8' })
+        .filter((name) => name.endsWith('.ts'))
+        .map((name) => join(here(dir), name)),
+    );
     assert.ok(files.length > 5);
     const violations: string[] = [];
     for (const file of files) {
@@ -76,12 +65,12 @@ describe('the workflow entry in a real workflow bundle', () => {
   });
 
   it('importing @openai/agents-openai in workflow code fails the bundle with a message that names the fix', async () => {
-    const { errors, logger } = capturingLogger();
+    const errors: string[] = [];
     await assert.rejects(
       bundleWorkflowCode({
         workflowsPath: here('./workflows/imports-agents-openai.ts'),
         plugins: [new OpenAIAgentsPlugin()],
-        logger,
+        logger: { ...quietBundlerLogger, error: (message: string) => errors.push(message) },
       }),
     );
     const report = errors.join('\n');
@@ -89,11 +78,3 @@ describe('the workflow entry in a real workflow bundle', () => {
     assert.match(report, /import agents from "@openai\/agents-core"/);
   });
 });
-
-function listTs(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) return listTs(path);
-    return path.endsWith('.ts') ? [path] : [];
-  });
-}

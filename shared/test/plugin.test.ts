@@ -18,33 +18,16 @@ import {
   withFakeOpenAIServer,
 } from '../src/testing/index.js';
 import { OpenAIAgentsPlugin } from '../src/worker/index.js';
-import type * as workflows from './workflows/agents.js';
+import * as workflows from './workflows/agents.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows/agents.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-type WorkflowName = keyof typeof workflows;
-
-type WorkerOptions = { modelProvider?: ScriptedModelProvider; modelParams?: ModelActivityParameters };
-
-/** Runs one workflow of test/workflows/agents.ts to its end; its history is replayed and kept. */
-function execute<N extends WorkflowName>(name: N, prompt: string, options: WorkerOptions = {}) {
-  return testEnv().runWorkflow<(typeof workflows)[N]>(name, [prompt] as Parameters<(typeof workflows)[N]>, {
-    workflowsPath,
-    ...options,
-  });
-}
-
-async function executeExpectingFailure(name: WorkflowName, prompt: string, options: WorkerOptions = {}) {
-  return (await testEnv().runFailingWorkflow(name, [prompt], { workflowsPath, ...options })).error;
-}
-
-const history = (workflowId: string) => testEnv().client.workflow.getHandle(workflowId).fetchHistory();
-
 describe('plain agents-core code inside a workflow', () => {
   it('new Runner().run() hands off to the right agent; each model call is one activity', async () => {
     const model = new ScriptedModelProvider([handoffResponse('Spanish agent'), textResponse('¡Hola! ¿Cómo estás?')]);
-    const { result, history: events } = await execute('handoffWithRunner', 'Hola, ¿cómo estás?', {
+    const { result, history } = await testEnv().runWorkflow(workflows.handoffWithRunner, ['Hola, ¿cómo estás?'], {
+      workflowsPath,
       modelProvider: model,
     });
     assert.deepEqual(result, { output: '¡Hola! ¿Cómo estás?', lastAgent: 'Spanish agent' });
@@ -54,9 +37,9 @@ describe('plain agents-core code inside a workflow', () => {
       ['transfer_to_Spanish_agent'],
     );
     assert.equal(model.calls[1]?.request.systemInstructions, 'You only speak Spanish.');
-    assert.deepEqual(scheduledActivityTypes(events), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
+    assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
     // The default summary names the agent and the model.
-    const summaries = (events.events ?? [])
+    const summaries = (history.events ?? [])
       .filter((e) => e.activityTaskScheduledEventAttributes)
       .map((e) => e.userMetadata?.summary?.data && Buffer.from(e.userMetadata.summary.data).toString());
     assert.deepEqual(summaries, ['"Triage agent: scripted model"', '"Spanish agent: scripted model"']);
@@ -64,7 +47,10 @@ describe('plain agents-core code inside a workflow', () => {
 
   it('structured output comes back parsed', async () => {
     const model = new ScriptedModelProvider([structuredResponse({ city: 'Lisbon', days: 3 })]);
-    const { result } = await execute('structuredOutput', 'Three days somewhere sunny', { modelProvider: model });
+    const { result } = await testEnv().runWorkflow(workflows.structuredOutput, ['Three days somewhere sunny'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.deepEqual(result, { city: 'Lisbon', days: 3 });
     assert.equal(model.calls[0]?.request.outputType !== 'text', true);
   });
@@ -75,17 +61,18 @@ describe('plain agents-core code inside a workflow', () => {
       textResponse('Bonjour'),
       textResponse('In French: Bonjour'),
     ]);
-    const { result, workflowId } = await execute('agentAsTool', 'Say good morning in French', {
+    const { result, history } = await testEnv().runWorkflow(workflows.agentAsTool, ['Say good morning in French'], {
+      workflowsPath,
       modelProvider: model,
     });
     assert.equal(result, 'In French: Bonjour');
     assert.equal(model.calls[1]?.request.systemInstructions, 'Translate to French.');
-    assert.deepEqual(scheduledActivityTypes(await history(workflowId)), Array(3).fill(INVOKE_MODEL_ACTIVITY));
+    assert.deepEqual(scheduledActivityTypes(history), Array(3).fill(INVOKE_MODEL_ACTIVITY));
   });
 
   it('the agent’s model name reaches the worker’s provider', async () => {
     const model = new ScriptedModelProvider([textResponse('ok')]);
-    await execute('namedModel', 'Hi', { modelProvider: model });
+    await testEnv().runWorkflow(workflows.namedModel, ['Hi'], { workflowsPath, modelProvider: model });
     assert.equal(model.calls[0]?.modelName, 'gpt-named-model');
   });
 });
@@ -93,17 +80,23 @@ describe('plain agents-core code inside a workflow', () => {
 describe('streaming inside a workflow', () => {
   it('run(..., { stream: true }) delivers the model activity’s result as stream events', async () => {
     const model = new ScriptedModelProvider([textResponse('streamed answer')]);
-    const { result, workflowId } = await execute('streamed', 'Hi', { modelProvider: model });
+    const { result, history } = await testEnv().runWorkflow(workflows.streamed, ['Hi'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result.output, 'streamed answer');
     assert.ok(result.events > 0);
-    assert.deepEqual(scheduledActivityTypes(await history(workflowId)), [INVOKE_MODEL_ACTIVITY]);
+    assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY]);
   });
 });
 
 describe('agent errors fail the workflow with a typed failure', () => {
   it('max turns exceeded', async () => {
     const model = new ScriptedModelProvider([toolCallResponse('noop', {}), textResponse('never')]);
-    const error = await executeExpectingFailure('maxTurns', 'Loop', { modelProvider: model });
+    const { error } = await testEnv().runFailingWorkflow(workflows.maxTurns, ['Loop'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'MaxTurnsExceededError');
     assert.equal(error.cause.nonRetryable, true);
@@ -111,7 +104,10 @@ describe('agent errors fail the workflow with a typed failure', () => {
 
   it('an input guardrail tripwire, with the guardrail’s report', async () => {
     const model = new ScriptedModelProvider([textResponse('Here is your homework answer')]);
-    const error = await executeExpectingFailure('guarded', 'Do my homework', { modelProvider: model });
+    const { error } = await testEnv().runFailingWorkflow(workflows.guarded, ['Do my homework'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, 'InputGuardrailTripwireTriggered');
     assert.deepEqual(error.cause.details, [{ guardrail: 'No homework', outputInfo: { flagged: true } }]);
@@ -119,7 +115,10 @@ describe('agent errors fail the workflow with a typed failure', () => {
 
   it('a scripted model that runs out of answers fails the model activity without retries', async () => {
     const model = new ScriptedModelProvider([]);
-    const error = await executeExpectingFailure('namedModel', 'Hi', { modelProvider: model });
+    const { error } = await testEnv().runFailingWorkflow(workflows.namedModel, ['Hi'], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.ok(error.cause instanceof ActivityFailure);
     assert.ok(error.cause.cause instanceof ApplicationFailure);
     assert.equal(error.cause.cause.type, 'ScriptedModel.ScriptExhausted');
@@ -136,8 +135,12 @@ describe('modelParams reach every model activity', () => {
       summary: 'a model call',
     };
     const model = new ScriptedModelProvider([textResponse('ok')]);
-    const { workflowId } = await execute('namedModel', 'Hi', { modelProvider: model, modelParams });
-    const scheduled = (await history(workflowId)).events?.find((e) => e.activityTaskScheduledEventAttributes);
+    const { history } = await testEnv().runWorkflow(workflows.namedModel, ['Hi'], {
+      workflowsPath,
+      modelProvider: model,
+      modelParams,
+    });
+    const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
     const attributes = scheduled?.activityTaskScheduledEventAttributes;
     assert.equal(Number(attributes?.startToCloseTimeout?.seconds), 42);
     assert.equal(Number(attributes?.scheduleToCloseTimeout?.seconds), 300);
@@ -155,21 +158,25 @@ describe('modelParams reach every model activity', () => {
 
   it('a summary function set in workflow code names each call', async () => {
     const model = new ScriptedModelProvider([textResponse('ok')]);
-    const { history: events } = await execute('summaryPerCall', 'Hi', { modelProvider: model });
-    const scheduled = events.events?.find((e) => e.activityTaskScheduledEventAttributes);
+    const { history } = await testEnv().runWorkflow(workflows.summaryPerCall, ['Hi'], {
+      workflowsPath,
+      modelProvider: model,
+    });
+    const scheduled = history.events?.find((e) => e.activityTaskScheduledEventAttributes);
     const summary = scheduled?.userMetadata?.summary?.data;
     assert.equal(summary && Buffer.from(summary).toString(), JSON.stringify('model call by Named with "Answer."'));
   });
 
   it('useLocalActivity runs model calls as local activities', async () => {
     const model = new ScriptedModelProvider([textResponse('local ok')]);
-    const { result, workflowId } = await execute('namedModel', 'Hi', {
+    const { result, history } = await testEnv().runWorkflow(workflows.namedModel, ['Hi'], {
+      workflowsPath,
       modelProvider: model,
       modelParams: { useLocalActivity: true, startToCloseTimeout: '10s' },
     });
     assert.equal(result, 'local ok');
-    const events = (await history(workflowId)).events ?? [];
-    assert.equal(scheduledActivityTypes({ events }).length, 0);
+    assert.equal(scheduledActivityTypes(history).length, 0);
+    const events = history.events ?? [];
     assert.equal(events.filter((e) => e.markerRecordedEventAttributes?.markerName === 'core_local_activity').length, 1);
   });
 });
@@ -179,7 +186,7 @@ describe('the default OpenAI provider over HTTP (local OpenAI-compatible server)
     await withFakeOpenAIServer(
       () => ({ json: responsesApiText('Hello from the local server') }),
       async (server) => {
-        const { result } = await execute('namedModel', 'Hi there');
+        const { result } = await testEnv().runWorkflow(workflows.namedModel, ['Hi there'], { workflowsPath });
         assert.equal(result, 'Hello from the local server');
         assert.equal(server.requests.length, 1);
         const request = server.requests[0];
@@ -194,7 +201,7 @@ describe('the default OpenAI provider over HTTP (local OpenAI-compatible server)
     await withFakeOpenAIServer(
       () => ({ status: 401, json: openAIErrorBody('Incorrect API key provided', 'invalid_request_error') }),
       async (server) => {
-        const error = await executeExpectingFailure('namedModel', 'Hi');
+        const { error } = await testEnv().runFailingWorkflow(workflows.namedModel, ['Hi'], { workflowsPath });
         assert.ok(error.cause instanceof ActivityFailure);
         const failure = error.cause.cause;
         assert.ok(failure instanceof ApplicationFailure);
