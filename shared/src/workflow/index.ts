@@ -11,6 +11,15 @@ export type {
 } from '../common/model-params.js';
 export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 export {
+  type ContinueAsNewReason,
+  DEFAULT_HISTORY_THRESHOLDS,
+  type HistoryStatus,
+  type HistoryThresholds,
+  historyStatus,
+  shouldContinueAsNew,
+  TEMPORAL_HISTORY_LIMITS,
+} from './continue-as-new.js';
+export {
   type CodeInterpreterToolOptions,
   codeInterpreterTool,
   type FileSearchToolOptions,

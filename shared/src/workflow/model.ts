@@ -23,6 +23,7 @@ import {
   WIRE_VERSION,
 } from '../common/wire.js';
 import { bundledModelParameters } from './config.js';
+import { warnOnceIfHistoryNearLimit } from './continue-as-new.js';
 
 /** Temporal rejects payloads over 2 MB; checking first turns a server rejection into a clear error. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
@@ -95,6 +96,8 @@ class ActivityBackedModel implements Model {
     request.signal?.addEventListener('abort', cancel);
     try {
       const wire = await scope.run(() => this.#activity.executeWithOptions(options, [input]));
+      // Each call adds the whole conversation to the history: say so before Temporal's limit ends the run.
+      warnOnceIfHistoryNearLimit();
       return fromWireResponse(wire);
     } finally {
       request.signal?.removeEventListener('abort', cancel);

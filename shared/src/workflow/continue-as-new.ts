@@ -1,0 +1,107 @@
+/**
+ * When a workflow run should continue as new. Temporal terminates a run whose history passes
+ * 50 MB or 51,200 events, and an agent's history grows fast: every model call carries the whole
+ * conversation. Workflow code checks `historyStatus()` (or `shouldContinueAsNew()`) between turns
+ * and, when it says so, carries the conversation into `continueAsNew`. The model calls it after
+ * every call and logs one warning per run, so a workflow that never checks is still told.
+ *
+ * Every figure comes from `workflowInfo()`, which Temporal fills from the workflow task's own
+ * history event, so the status is the same on replay.
+ */
+import type { SuggestContinueAsNewReason } from '@temporalio/common';
+import { log, workflowInfo } from '@temporalio/workflow';
+
+/** Temporal's default per-run limits: past either, the server terminates the run. */
+export const TEMPORAL_HISTORY_LIMITS = { bytes: 50 * 1024 * 1024, events: 51_200 } as const;
+
+/** Own thresholds, for servers that do not suggest continue-as-new (before 1.20) or to act earlier. */
+export interface HistoryThresholds {
+  /** Continue as new once the history is this many bytes. Default: 80% of Temporal's 50 MB limit. */
+  maxHistoryBytes?: number;
+  /** Continue as new once the history has this many events. Default: 80% of Temporal's 51,200-event limit. */
+  maxHistoryEvents?: number;
+}
+
+export const DEFAULT_HISTORY_THRESHOLDS: Required<HistoryThresholds> = {
+  maxHistoryBytes: Math.floor(TEMPORAL_HISTORY_LIMITS.bytes * 0.8),
+  maxHistoryEvents: Math.floor(TEMPORAL_HISTORY_LIMITS.events * 0.8),
+};
+
+/**
+ * Why a run should continue as new:
+ *   - `temporal-suggested`: the server suggests it (`workflowInfo().continueAsNewSuggested`; by
+ *     default at 4 MB, 4,096 events or 1,800 updates; see `temporalReasons`);
+ *   - `history-bytes` / `history-events`: the history passed one of the thresholds.
+ */
+export type ContinueAsNewReason = 'temporal-suggested' | 'history-bytes' | 'history-events';
+
+export interface HistoryStatus {
+  /** True when any reason holds: carry what the run needs into `continueAsNew` at the next safe point. */
+  shouldContinueAsNew: boolean;
+  reasons: ContinueAsNewReason[];
+  /** The server's own reasons when it suggests continue-as-new (it may send none). */
+  temporalReasons: SuggestContinueAsNewReason[];
+  /** The history so far, as of the current workflow task (bytes are 0 on servers before 1.20). */
+  historyBytes: number;
+  historyEvents: number;
+}
+
+/** Where this run's history stands against Temporal's limits. Call it from workflow code only. */
+export function historyStatus(thresholds: HistoryThresholds = {}): HistoryStatus {
+  const { maxHistoryBytes, maxHistoryEvents } = { ...DEFAULT_HISTORY_THRESHOLDS, ...withoutUndefined(thresholds) };
+  const info = workflowInfo();
+  const reasons: ContinueAsNewReason[] = [];
+  if (info.continueAsNewSuggested) reasons.push('temporal-suggested');
+  if (info.historySize >= maxHistoryBytes) reasons.push('history-bytes');
+  if (info.historyLength >= maxHistoryEvents) reasons.push('history-events');
+  return {
+    shouldContinueAsNew: reasons.length > 0,
+    reasons,
+    temporalReasons: info.continueAsNewSuggested ? [...(info.suggestedContinueAsNewReasons ?? [])] : [],
+    historyBytes: info.historySize,
+    historyEvents: info.historyLength,
+  };
+}
+
+/** `historyStatus(thresholds).shouldContinueAsNew`. */
+export function shouldContinueAsNew(thresholds?: HistoryThresholds): boolean {
+  return historyStatus(thresholds).shouldContinueAsNew;
+}
+
+// Temporal keeps module state per workflow run, so this is "warned in this run".
+let warnedInThisRun = false;
+
+/**
+ * Logs one warning per run once the history calls for continue-as-new (default thresholds). The
+ * activity-backed model calls this after every model call; workflow logs are not repeated on replay.
+ */
+export function warnOnceIfHistoryNearLimit(): void {
+  if (warnedInThisRun) return;
+  const status = historyStatus();
+  if (!status.shouldContinueAsNew) return;
+  warnedInThisRun = true;
+  const why = status.reasons.includes('temporal-suggested')
+    ? `Temporal suggests continue-as-new${status.temporalReasons.length ? ` (${status.temporalReasons.join(', ')})` : ''}`
+    : 'it is past 80% of what Temporal allows';
+  log.warn(
+    `Workflow history is ${formatMegabytes(status.historyBytes)} in ${status.historyEvents} events and ${why}. ` +
+      `Temporal terminates a run at ${formatMegabytes(TEMPORAL_HISTORY_LIMITS.bytes)} or ` +
+      `${TEMPORAL_HISTORY_LIMITS.events} events, and each model call adds the whole conversation. Check ` +
+      "historyStatus() from 'openai-agents-temporal/workflow' between turns and carry the conversation " +
+      '(result.history) into continueAsNew.',
+    {
+      historyBytes: status.historyBytes,
+      historyEvents: status.historyEvents,
+      reasons: status.reasons,
+      temporalReasons: status.temporalReasons,
+    },
+  );
+}
+
+function formatMegabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+function withoutUndefined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
