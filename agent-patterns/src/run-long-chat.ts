@@ -1,0 +1,43 @@
+import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { endChat, longChat, sendMessage } from './workflows/long-chat';
+
+// Messages from the command line, or these.
+const messages = process.argv.slice(2).filter((arg) => arg !== '--');
+if (messages.length === 0) {
+  messages.push(
+    'Hi! I am planning a trip to Lisbon in May.',
+    'What should I see on my first day?',
+    'And where could I eat fish that evening?',
+    'Is a day trip to Sintra worth it?',
+    'How do I get there from the centre?',
+    'Thanks! Can you sum up my plan so far?',
+  );
+}
+
+const client = await connectClient();
+const handle = await client.workflow.start(longChat, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `long-chat-${Date.now()}`,
+  // A small threshold, so this short chat shows continue-as-new; by default the chat continues as
+  // new when Temporal suggests it (4 MB or 4,096 events on a default server).
+  args: [{ thresholds: { maxHistoryBytes: 8_000 } }],
+});
+for (const message of messages) {
+  // The handle addresses the workflow by id, so each Update reaches the chat's current run.
+  const { reply, turn, run } = await handle.executeUpdate(sendMessage, { args: [message] });
+  console.log(`[turn ${turn}, run ${run}] you: ${message}`);
+  console.log(`  assistant: ${reply}`);
+}
+await handle.signal(endChat);
+const result = await handle.result();
+
+console.log(`\n${result.turns} turns in ${result.runs} run(s) of one workflow.`);
+for (const continued of result.continuedRuns) {
+  console.log(
+    `  run ${continued.run} continued as new after turn ${continued.turns} ` +
+      `(${continued.reasons.join(', ')}; history ${(continued.historyBytes / 1024).toFixed(0)} KB in ` +
+      `${continued.historyEvents} events), carrying the conversation`,
+  );
+}
+console.log(`\nSee the chat's first run in the Temporal UI: ${workflowUiUrl(handle)}`);
