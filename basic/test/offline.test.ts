@@ -8,17 +8,7 @@ import { modelCallAgents, scheduledActivityTypes, useAgentsTestEnvironment } fro
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities';
 import { offlineAnswers } from '../src/offline-answers';
-import {
-  agentLifecycle,
-  dynamicSystemPrompt,
-  helloWorld,
-  lifecycle,
-  localImage,
-  nonStrictOutput,
-  previousResponseId,
-  remoteImage,
-  tools,
-} from '../src/workflows';
+import * as workflows from '../src/workflows';
 import { INSTRUCTIONS_BY_STYLE } from '../src/workflows/dynamic-system-prompt';
 
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
@@ -29,7 +19,7 @@ const offlineWorker = { workflowsPath, activities, modelProvider: offlineModelPr
 describe('offline model (the worker without OPENAI_API_KEY)', () => {
   it('hello world: one model call answers with a haiku', async () => {
     const { result, history } = await testEnv().runWorkflow(
-      helloWorld,
+      workflows.helloWorld,
       ['Tell me about recursion in programming.'],
       offlineWorker,
     );
@@ -39,13 +29,17 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
   });
 
   it('tools: the model calls get_weather, whose activity result becomes the answer', async () => {
-    const { result, history } = await testEnv().runWorkflow(tools, ['What is the weather in Tokio?'], offlineWorker);
+    const { result, history } = await testEnv().runWorkflow(
+      workflows.tools,
+      ['What is the weather in Tokio?'],
+      offlineWorker,
+    );
     assert.match(result, /^The weather in Tokio is 14-20C and sunny with wind\. \(offline model\)$/);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, 'getWeather', INVOKE_MODEL_ACTIVITY]);
   });
 
   it('agent lifecycle: an even draw is the answer; an odd one is handed off and doubled', async () => {
-    const { result, history } = await testEnv().runWorkflow(agentLifecycle, [50], offlineWorker);
+    const { result, history } = await testEnv().runWorkflow(workflows.agentLifecycle, [50], offlineWorker);
     const drawn = Number(/^Start Agent: tool random_number returned (\d+)$/.exec(result.events[2] ?? '')?.[1]);
     assert.ok(Number.isInteger(drawn) && drawn <= 50, `drew ${result.events[2]}`);
     if (drawn % 2 === 0) {
@@ -61,7 +55,7 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
   });
 
   it('lifecycle: the runner’s hooks count every model call', async () => {
-    const { result, history } = await testEnv().runWorkflow(lifecycle, [50], offlineWorker);
+    const { result, history } = await testEnv().runWorkflow(workflows.lifecycle, [50], offlineWorker);
     assert.equal(result.number % 2, 0);
     const lastEvent = result.events.at(-1);
     assert.match(lastEvent?.event ?? '', new RegExp(`ended with \\{"number":${result.number}\\}$`));
@@ -69,13 +63,21 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
   });
 
   it('dynamic system prompt: the chosen style’s instructions reach the model', async () => {
-    const { result } = await testEnv().runWorkflow(dynamicSystemPrompt, ['Tell me a joke.', 'pirate'], offlineWorker);
+    const { result } = await testEnv().runWorkflow(
+      workflows.dynamicSystemPrompt,
+      ['Tell me a joke.', 'pirate'],
+      offlineWorker,
+    );
     assert.equal(result.style, 'pirate');
     assert.ok(result.response.includes(`"${INSTRUCTIONS_BY_STYLE.pirate}"`), result.response);
   });
 
   it('non-strict output: the strict schema is refused with a 400, the non-strict one answers', async () => {
-    const { result, history } = await testEnv().runWorkflow(nonStrictOutput, ['Tell me 3 short jokes.'], offlineWorker);
+    const { result, history } = await testEnv().runWorkflow(
+      workflows.nonStrictOutput,
+      ['Tell me 3 short jokes.'],
+      offlineWorker,
+    );
     assert.equal(result.strict.ok, false);
     assert.match(result.strict.ok ? '' : result.strict.error, /^ModelInvocationError\.BadRequest: .*400/);
     assert.ok(result.nonStrict.ok);
@@ -84,20 +86,24 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
   });
 
   it('local image: an activity reads the file, the model gets its bytes', async () => {
-    const { result, history } = await testEnv().runWorkflow(localImage, ['media/house-on-a-hill.png'], offlineWorker);
+    const { result, history } = await testEnv().runWorkflow(
+      workflows.localImage,
+      ['media/house-on-a-hill.png'],
+      offlineWorker,
+    );
     assert.match(result, /128×96 PNG/);
     assert.deepEqual(scheduledActivityTypes(history), ['readImageAsBase64', INVOKE_MODEL_ACTIVITY]);
   });
 
   it('remote image: the model gets the link', async () => {
     const url = 'https://upload.wikimedia.org/wikipedia/commons/0/0c/GoldenGateBridge-001.jpg';
-    const { result } = await testEnv().runWorkflow(remoteImage, [url], offlineWorker);
+    const { result } = await testEnv().runWorkflow(workflows.remoteImage, [url], offlineWorker);
     assert.ok(result.endsWith(url), result);
   });
 
   it('previous response id: the second turn continues from the first response', async () => {
     const { result } = await testEnv().runWorkflow(
-      previousResponseId,
+      workflows.previousResponseId,
       ['What is the largest country in South America?', 'What is the capital of that country?'],
       offlineWorker,
     );
