@@ -1,0 +1,288 @@
+/**
+ * The whole of a sample launcher: connect, start the workflow, wait for its result, and say what is
+ * happening while it waits. Within seconds it tells when no worker picks the run up (and which
+ * command starts one), reports a workflow task that keeps failing instead of waiting forever, and
+ * prints a failed run as one short block.
+ */
+import { type Client, WorkflowFailedError, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import type { Workflow, WorkflowResultType } from '@temporalio/common';
+import { connectClient, SampleSetupError, temporalConnectConfig, workflowUiUrl } from './connection.js';
+import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
+import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
+
+export interface SampleRunOptions<W extends Workflow> {
+  taskQueue: string;
+  args: Parameters<W>;
+  /** Default: the workflow's name in kebab case and the time, e.g. `hello-world-1767000000000`. */
+  workflowId?: string;
+}
+
+export interface SampleRun<W extends Workflow> {
+  result: WorkflowResultType<W>;
+  workflowId: string;
+  /** The run's page in the Temporal UI. */
+  uiUrl: string;
+}
+
+/** How long a task may wait for a worker before the launcher says that none is picking it up. */
+const NO_WORKER_AFTER_MS = 3_000;
+const WATCH_INTERVAL_MS = 1_000;
+
+// Values of temporal.api.enums.v1 enums, as the describe response carries them.
+const PENDING_WORKFLOW_TASK_SCHEDULED = 1;
+const PENDING_ACTIVITY_SCHEDULED = 1;
+const TASK_QUEUE_KIND_NORMAL = 1;
+const TASK_QUEUE_TYPE_WORKFLOW = 1;
+const TASK_QUEUE_TYPE_ACTIVITY = 2;
+// Workflow task failures the server causes in normal operation; they say nothing about the code.
+const BENIGN_WORKFLOW_TASK_FAILURE_CAUSES = new Set([1 /* UNHANDLED_COMMAND */, 4 /* RESET_STICKY_TASK_QUEUE */]);
+
+function kebabCase(name: string): string {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
+}
+
+/** Prints a failure the helpers can explain, and exits 1. Anything else is rethrown as it is. */
+function exitOnSetupError(error: unknown): never {
+  if (error instanceof SampleSetupError && !isVerbose()) {
+    console.error(error.message);
+    process.exit(1);
+  }
+  throw error;
+}
+
+/** Starts a workflow on the configured server; a server or namespace problem is reported in a few lines. */
+export async function startSampleWorkflow<W extends Workflow>(
+  workflow: W,
+  options: SampleRunOptions<W>,
+): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
+  loadSampleEnv();
+  const client = await connectClient().catch(exitOnSetupError);
+  const workflowId = options.workflowId ?? `${kebabCase(workflow.name)}-${Date.now()}`;
+  const startOptions = { taskQueue: options.taskQueue, workflowId, args: options.args };
+  try {
+    return await client.workflow.start(workflow, startOptions as Parameters<Client['workflow']['start']>[1]);
+  } catch (error) {
+    const config = temporalConnectConfig();
+    const message = error instanceof Error ? error.message : String(error);
+    if (/namespace/i.test(message) && /not found/i.test(message)) {
+      exitOnSetupError(
+        new SampleSetupError(
+          `The namespace ${config.namespace} does not exist on ${config.address}.\n` +
+            `  Fix: create it (temporal operator namespace create --namespace ${config.namespace}), ` +
+            'or set TEMPORAL_NAMESPACE to one that exists.',
+        ),
+      );
+    }
+    throw error;
+  }
+}
+
+/**
+ * Starts a workflow and waits for its result, saying what happens meanwhile. On failure it prints
+ * one short block (failure type, message, what to fix, UI link; the cause chain with --verbose)
+ * and exits 1.
+ */
+export async function runSampleWorkflow<W extends Workflow>(
+  workflow: W,
+  options: SampleRunOptions<W>,
+): Promise<SampleRun<W>> {
+  const handle = await startSampleWorkflow(workflow, options);
+  const uiUrl = workflowUiUrl(handle);
+  const result = await waitForSampleResult(handle, { taskQueue: options.taskQueue, workflowType: workflow.name });
+  return { result, workflowId: handle.workflowId, uiUrl };
+}
+
+/** Waits for a started workflow's result while watching it (see runSampleWorkflow). */
+export async function waitForSampleResult<W extends Workflow>(
+  handle: WorkflowHandleWithFirstExecutionRunId<W>,
+  options: { taskQueue: string; workflowType: string },
+): Promise<WorkflowResultType<W>> {
+  const verbose = isVerbose();
+  const uiUrl = workflowUiUrl(handle);
+  const watcher = new RunWatcher(handle, options, uiUrl, verbose);
+  const stopWaiting = () => {
+    watcher.clearProgress();
+    console.log(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
+    process.exit(130);
+  };
+  process.once('SIGINT', stopWaiting);
+  const watching = watcher.watch();
+  try {
+    return await handle.result();
+  } catch (error) {
+    watcher.clearProgress();
+    if (error instanceof WorkflowFailedError) {
+      console.error(describeWorkflowFailure(error, { uiUrl, verbose }));
+      process.exit(1);
+    }
+    throw error;
+  } finally {
+    watcher.stop();
+    process.off('SIGINT', stopWaiting);
+    await watching;
+  }
+}
+
+/** Polls the run's pending tasks while the launcher waits, and speaks when something is stuck. */
+class RunWatcher<W extends Workflow> {
+  #stopped = false;
+  #wakeUp: (() => void) | undefined;
+  #progressShown = false;
+  #saidNoWorker = false;
+  #lastProgressLine = '';
+  #lastProgressPrintedAt = 0;
+  /** When each pending task was first seen waiting for a worker (by the launcher's clock). */
+  readonly #waitingSince = new Map<string, number>();
+
+  constructor(
+    readonly handle: WorkflowHandleWithFirstExecutionRunId<W>,
+    readonly options: { taskQueue: string; workflowType: string },
+    readonly uiUrl: string,
+    readonly verbose: boolean,
+  ) {}
+
+  stop(): void {
+    this.#stopped = true;
+    this.#wakeUp?.();
+    this.clearProgress();
+  }
+
+  async watch(): Promise<void> {
+    while (!this.#stopped) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, WATCH_INTERVAL_MS);
+        this.#wakeUp = () => {
+          clearTimeout(timer);
+          resolve();
+        };
+      });
+      if (this.#stopped) return;
+      try {
+        await this.#check();
+      } catch {
+        // A failed look (e.g. the run just closed) is not worth reporting; result() reports the outcome.
+      }
+    }
+  }
+
+  async #check(): Promise<void> {
+    const { raw } = await this.handle.describe();
+    if (this.#stopped) return;
+    const now = Date.now();
+    const task = raw.pendingWorkflowTask;
+    if (task && (task.attempt ?? 1) >= 2) await this.#reportFailingWorkflowTask(task.attempt ?? 2);
+
+    const waiting: { key: string; what: string; queueType: number }[] = [];
+    if (task?.state === PENDING_WORKFLOW_TASK_SCHEDULED) {
+      waiting.push({ key: 'workflow-task', what: 'the workflow', queueType: TASK_QUEUE_TYPE_WORKFLOW });
+    }
+    for (const activity of raw.pendingActivities ?? []) {
+      if (activity.state === PENDING_ACTIVITY_SCHEDULED) {
+        const name = activity.activityType?.name ?? 'an activity';
+        waiting.push({ key: `activity-${activity.activityId}`, what: name, queueType: TASK_QUEUE_TYPE_ACTIVITY });
+      }
+    }
+    for (const key of this.#waitingSince.keys()) {
+      if (!waiting.some((item) => item.key === key)) this.#waitingSince.delete(key);
+    }
+    for (const item of waiting) if (!this.#waitingSince.has(item.key)) this.#waitingSince.set(item.key, now);
+    const longest = waiting
+      .map((item) => ({ ...item, since: this.#waitingSince.get(item.key) ?? now }))
+      .sort((a, b) => a.since - b.since)[0];
+
+    if (longest && now - longest.since >= NO_WORKER_AFTER_MS) {
+      if (!this.#saidNoWorker) {
+        this.#saidNoWorker = true;
+        this.clearProgress();
+        console.log(await this.#noWorkerMessage(longest.queueType));
+      }
+      this.#progress(`Waiting for a worker to run ${longest.what}... ${Math.round((now - longest.since) / 1000)} s`);
+      return;
+    }
+    const retrying = (raw.pendingActivities ?? []).find(
+      (activity) => (activity.attempt ?? 1) >= 2 && activity.lastFailure,
+    );
+    if (retrying) {
+      const name = retrying.activityType?.name ?? 'an activity';
+      const reason = firstLine(retrying.lastFailure?.message ?? '');
+      this.#progress(`${name}: attempt ${retrying.attempt} after a failure (${reason}); Temporal retries it...`);
+      return;
+    }
+    this.clearProgress();
+    if (this.#saidNoWorker) {
+      this.#saidNoWorker = false;
+      console.log('A worker picked up the run.');
+    }
+  }
+
+  async #noWorkerMessage(queueType: number): Promise<string> {
+    const config = temporalConnectConfig();
+    const client = await connectClient();
+    let pollers = 0;
+    try {
+      const response = await client.workflowService.describeTaskQueue({
+        namespace: config.namespace,
+        taskQueue: { name: this.options.taskQueue, kind: TASK_QUEUE_KIND_NORMAL },
+        taskQueueType: queueType,
+      });
+      pollers = response.pollers?.length ?? 0;
+    } catch {
+      // Without the poller list the message below still holds.
+    }
+    const headline =
+      pollers === 0
+        ? `No worker is polling task queue ${this.options.taskQueue} on ${config.address}, so the run is waiting.`
+        : `No worker has picked up the run from task queue ${this.options.taskQueue} yet (the last poller may have stopped).`;
+    return `${headline}\n  Start the worker in another terminal: ${workerCommand()}`;
+  }
+
+  async #reportFailingWorkflowTask(attempt: number): Promise<void> {
+    const history = await this.handle.fetchHistory();
+    const failed = [...(history.events ?? [])].reverse().find((event) => event.workflowTaskFailedEventAttributes);
+    const attributes = failed?.workflowTaskFailedEventAttributes;
+    if (!attributes || BENIGN_WORKFLOW_TASK_FAILURE_CAUSES.has(Number(attributes.cause ?? 0))) return;
+    this.stop();
+    console.error(
+      describeWorkflowTaskFailure({
+        workflowType: this.options.workflowType,
+        workflowId: this.handle.workflowId,
+        taskQueue: this.options.taskQueue,
+        attempt,
+        message: attributes.failure?.message ?? 'the worker gave no message',
+        stack: attributes.failure?.stackTrace ?? undefined,
+        uiUrl: this.uiUrl,
+        workerCommand: workerCommand(),
+        verbose: this.verbose,
+      }),
+    );
+    process.exit(1);
+  }
+
+  /** One line that rewrites itself on a terminal; elsewhere a new line when it says something new, or every 15 s. */
+  #progress(line: string): void {
+    if (process.stdout.isTTY) {
+      process.stdout.write(`\r\x1b[K${line}`);
+      this.#progressShown = true;
+      return;
+    }
+    const gist = line.replace(/\d+ s$/, '');
+    const now = Date.now();
+    if (gist !== this.#lastProgressLine || now - this.#lastProgressPrintedAt >= 15_000) {
+      console.log(line);
+      this.#lastProgressLine = gist;
+      this.#lastProgressPrintedAt = now;
+    }
+  }
+
+  /** Removes the progress line from a terminal, so what follows starts on a clean line. */
+  clearProgress(): void {
+    if (this.#progressShown) process.stdout.write('\r\x1b[K');
+    this.#progressShown = false;
+    this.#lastProgressLine = '';
+  }
+}
+
+function firstLine(text: string): string {
+  const line = text.split('\n')[0] ?? '';
+  return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}

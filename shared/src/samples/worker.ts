@@ -1,0 +1,156 @@
+/**
+ * The whole of a sample worker: connect, bundle, poll, and stop gracefully on Ctrl-C. It says
+ * where it is in one line (server, namespace, task queue, model source), keeps the SDK's and
+ * webpack's logs to warnings unless asked for `--verbose`, and explains a failure to start in a
+ * few lines instead of a stack trace.
+ */
+import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
+import type { Duration } from '@temporalio/common';
+import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import type { ModelActivityParameters } from '../common/model-params.js';
+import { OpenAIAgentsPlugin } from '../worker/plugin.js';
+import { connectionFailureMessage, SampleSetupError, temporalConnectConfig } from './connection.js';
+import { isVerbose, loadSampleEnv, sampleFolder } from './env.js';
+import { type OfflineAnswers, offlineModelProvider } from './offline-model.js';
+
+/**
+ * The model settings sample workers use: a model call heartbeats every 2.5 s, so one lost with a
+ * crashed worker is retried after 5 s instead of after its start-to-close timeout.
+ */
+export const SAMPLE_MODEL_PARAMS: ModelActivityParameters = { startToCloseTimeout: '60s', heartbeatTimeout: '5s' };
+
+/** How long Ctrl-C lets in-flight activities (model calls, tools) finish before they are cancelled. */
+export const SAMPLE_SHUTDOWN_GRACE_TIME: Duration = '20s';
+
+export interface SampleWorkerOptions {
+  taskQueue: string;
+  workflowsPath: string;
+  activities?: object;
+  /** The folder's offline answers: the model when OPENAI_API_KEY is not set. */
+  offline: OfflineAnswers;
+  /**
+   * A model provider to use instead of OpenAI when OPENAI_API_KEY is set, with the words the start
+   * line uses for it (e.g. "Ollama at http://localhost:11434/v1, model gpt-oss:20b").
+   */
+  modelProvider?: { provider: ModelProvider; description: string };
+  /** Default SAMPLE_MODEL_PARAMS. */
+  modelParams?: ModelActivityParameters;
+  /** Default SAMPLE_SHUTDOWN_GRACE_TIME. */
+  shutdownGraceTime?: Duration;
+}
+
+/** Which model the worker will call, and the words for it on the start line. */
+function chooseModel(options: SampleWorkerOptions): { provider: ModelProvider | undefined; description: string } {
+  if (!process.env.OPENAI_API_KEY) {
+    return {
+      provider: offlineModelProvider(options.offline),
+      description: 'offline answers (OPENAI_API_KEY is not set; put it in .env to call OpenAI)',
+    };
+  }
+  if (options.modelProvider) return options.modelProvider;
+  const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  return { provider: undefined, description: `OpenAI at ${baseUrl}, default model ${getDefaultModel()}` };
+}
+
+/** Prints a setup failure without a stack (unless --verbose) and exits 1. */
+function exitWithSetupError(error: unknown, verbose: boolean): never {
+  if (error instanceof SampleSetupError && !verbose) console.error(error.message);
+  else console.error(error);
+  process.exit(1);
+}
+
+/** Runs a sample folder's worker until Ctrl-C (SIGINT) or SIGTERM, then stops it gracefully and exits 0. */
+export async function runSampleWorker(options: SampleWorkerOptions): Promise<void> {
+  loadSampleEnv();
+  const verbose = isVerbose();
+  const name = sampleFolder().name;
+  // Signals are handled here, so the first Ctrl-C drains and a later one stops at once.
+  Runtime.install({ logger: new DefaultLogger(verbose ? 'INFO' : 'WARN'), shutdownSignals: [] });
+  const shutdownGraceTime = options.shutdownGraceTime ?? SAMPLE_SHUTDOWN_GRACE_TIME;
+
+  let worker: Worker | undefined;
+  let firstSignalAt: number | undefined;
+  const onSignal = (signal: NodeJS.Signals) => {
+    const now = Date.now();
+    // One Ctrl-C reaches this process more than once (from the terminal, and relayed by pnpm and tsx).
+    if (firstSignalAt !== undefined && now - firstSignalAt < 1_000) return;
+    if (firstSignalAt !== undefined) {
+      console.log(`${name} worker: ${signal} again, exiting without waiting for in-flight activities.`);
+      process.exit(130);
+    }
+    firstSignalAt = now;
+    if (!worker) {
+      console.log(`\n${name} worker: stopped (${signal}) before it started polling.`);
+      process.exit(0);
+    }
+    const inFlight = worker.getStatus().numInFlightActivities;
+    const grace = typeof shutdownGraceTime === 'number' ? `${shutdownGraceTime} ms` : shutdownGraceTime;
+    const waiting =
+      inFlight > 0
+        ? `letting ${inFlight} in-flight ${inFlight === 1 ? 'activity' : 'activities'} finish (up to ${grace})`
+        : 'no activity in flight';
+    console.log(`\n${name} worker: stopping (${signal}); ${waiting}. Ctrl-C again to exit at once.`);
+    worker.shutdown();
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+
+  let description: string;
+  let config: ReturnType<typeof temporalConnectConfig>;
+  try {
+    config = temporalConnectConfig();
+    const model = chooseModel(options);
+    description = model.description;
+    const plugin = new OpenAIAgentsPlugin({
+      ...(model.provider ? { modelProvider: model.provider } : {}),
+      modelParams: options.modelParams ?? SAMPLE_MODEL_PARAMS,
+    });
+    let connection: NativeConnection;
+    try {
+      connection = await NativeConnection.connect(config.connectionOptions);
+    } catch (error) {
+      throw new SampleSetupError(connectionFailureMessage(config, error));
+    }
+    // Bundled here rather than by Worker.create so webpack's module list stays out of the way.
+    const workflowBundle = await bundleWorkflowCode({
+      workflowsPath: options.workflowsPath,
+      plugins: [plugin],
+      ...(verbose ? {} : { logger: quietLogger }),
+    }).catch((error: unknown) => {
+      throw new SampleSetupError(
+        `The workflow bundle for ${options.workflowsPath} did not build:\n${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
+    worker = await Worker.create({
+      connection,
+      namespace: config.namespace,
+      taskQueue: options.taskQueue,
+      workflowBundle,
+      activities: options.activities ?? {},
+      shutdownGraceTime,
+      plugins: [plugin],
+    });
+  } catch (error) {
+    exitWithSetupError(error, verbose);
+  }
+
+  const profile = config.profile ? ` (profile ${config.profile})` : '';
+  console.log(
+    `${name} worker: Temporal ${config.address}${profile}, namespace ${config.namespace}, ` +
+      `task queue ${options.taskQueue}, model: ${description}. Ctrl-C stops it.`,
+  );
+  await worker.run();
+  console.log(`${name} worker stopped.`);
+  // The connection's native handles keep the event loop alive; the worker is done, so leave.
+  process.exit(0);
+}
+
+/** webpack's full report goes to the logger at info level; a sample worker shows warnings and errors only. */
+const quietLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
