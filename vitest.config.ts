@@ -10,6 +10,7 @@ export default defineConfig({
       'agent-patterns',
       'handoffs',
       'reasoning-content',
+      'tools',
       'research-bot',
       'financial-research',
       'customer-service',
