@@ -5,6 +5,7 @@
  * The same settings reach the worker's NativeConnection and the launcher's Client, so samples run
  * against the dev server, a self-hosted cluster or Temporal Cloud unchanged.
  */
+import { connect } from 'node:net';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { type ClientConfigProfile, loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
@@ -80,9 +81,34 @@ export function clientConnectionOptions(config: TemporalConnectConfig): Connecti
   return options;
 }
 
+/**
+ * Why nothing answers at a `host:port`, found with one TCP connection in at most `timeoutMs`;
+ * undefined when something listens. Lets a sample report a stopped server at once, where a gRPC
+ * connect would retry until its deadline.
+ */
+export async function unreachableReason(address: string, timeoutMs = 3_000): Promise<string | undefined> {
+  const match = /^\[?([^\]]*?)\]?:(\d+)$/.exec(address);
+  const host = match?.[1] ?? address;
+  const port = Number(match?.[2] ?? 7233);
+  return new Promise((resolve) => {
+    const socket = connect({ host, port });
+    const done = (reason: string | undefined) => {
+      socket.destroy();
+      resolve(reason);
+    };
+    socket.setTimeout(timeoutMs, () => done(`no answer within ${timeoutMs / 1000} s`));
+    socket.once('connect', () => done(undefined));
+    socket.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ECONNREFUSED') done('connection refused: nothing listens there');
+      else if (error.code === 'ENOTFOUND' || error.code === 'EAI_AGAIN') done(`host ${host} not found`);
+      else done(error.message);
+    });
+  });
+}
+
 /** What to say when Temporal cannot be reached: the address and how to fix it. */
 export function connectionFailureMessage(config: TemporalConnectConfig, cause: unknown): string {
-  const reason = cause instanceof Error ? cause.message : String(cause);
+  const reason = (cause instanceof Error ? cause.message : String(cause)).split('\n')[0];
   const local = LOCAL_ADDRESS.test(config.address);
   return [
     `Cannot reach Temporal at ${config.address} (namespace ${config.namespace}${config.profile ? `, profile ${config.profile}` : ''}): ${reason}`,
@@ -100,6 +126,8 @@ let clientPromise: Promise<Client> | undefined;
 export function connectClient(): Promise<Client> {
   clientPromise ??= (async () => {
     const config = temporalConnectConfig();
+    const unreachable = await unreachableReason(config.address);
+    if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
     try {
       const connection = await Connection.connect({ ...clientConnectionOptions(config), connectTimeout: '5s' });
       return new Client({ connection, namespace: config.namespace });

@@ -29,6 +29,7 @@ export {
   temporalConnectConfig,
   temporalNamespace,
   temporalUiBaseUrl,
+  unreachableReason,
   workflowUiUrl,
 } from './connection.js';
 export { isVerbose, loadSampleEnv, type SampleFolder, sampleArguments, sampleFolder, workerCommand } from './env.js';

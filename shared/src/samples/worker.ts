@@ -9,7 +9,7 @@ import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
 import { OpenAIAgentsPlugin } from '../worker/plugin.js';
-import { connectionFailureMessage, SampleSetupError, temporalConnectConfig } from './connection.js';
+import { connectionFailureMessage, SampleSetupError, temporalConnectConfig, unreachableReason } from './connection.js';
 import { isVerbose, loadSampleEnv, sampleFolder } from './env.js';
 import { type OfflineAnswers, offlineModelProvider } from './offline-model.js';
 
@@ -105,6 +105,8 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
       ...(model.provider ? { modelProvider: model.provider } : {}),
       modelParams: options.modelParams ?? SAMPLE_MODEL_PARAMS,
     });
+    const unreachable = await unreachableReason(config.address);
+    if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
     let connection: NativeConnection;
     try {
       connection = await NativeConnection.connect(config.connectionOptions);
