@@ -45,14 +45,23 @@ export interface ModelActivityParameters {
   priority?: Priority;
   /** Run model calls as local activities. Changing this for running workflows breaks determinism. */
   useLocalActivity?: boolean;
+  /**
+   * The longest wait a model server may ask for (`retry-after`, `retry-after-ms`) before the next
+   * attempt; a longer request is shortened to this, and the failure message says so. Default 60 s.
+   * Read on the worker by the model activity, so it is set on the plugin, not in workflow code.
+   */
+  maxServerRetryDelay?: Duration;
 }
 
 /** Model activity options set in workflow code, where the summary can be a function of the call. */
-export interface WorkflowModelParameters extends Omit<ModelActivityParameters, 'summary'> {
+export interface WorkflowModelParameters extends Omit<ModelActivityParameters, 'summary' | 'maxServerRetryDelay'> {
   summary?: string | ModelSummaryProvider;
 }
 
 export const DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT = '60s';
+
+/** Default for `maxServerRetryDelay`: long enough for any rate-limit window we know of, short of stalling a run. */
+export const DEFAULT_MAX_SERVER_RETRY_DELAY = '60s';
 
 /** What the plugin bakes into the workflow bundle: its model parameters and the worker's default model. */
 export interface BundledModelParameters extends ModelActivityParameters {

@@ -1,13 +1,27 @@
 /**
  * Classifies a failed model call for Temporal's retry policy, the same way Python's plugin does:
  * 408/409/429/5xx and connection failures retry; other statuses fail at once; `x-should-retry`
- * wins over the status; `retry-after-ms` / `retry-after` set the next retry delay.
- * Status errors are recognised by shape (`status` + `headers`), not by the `openai` classes,
- * so any provider that throws OpenAI-style errors is classified.
+ * wins over the status; `retry-after-ms` / `retry-after` set the next retry delay (a zero or past
+ * value leaves it to the policy; a long one is capped). An answer that cannot be read is retried a
+ * few times, then fails for good. Status errors are recognised by shape (`status` + `headers`), not
+ * by the `openai` classes, so any provider that throws OpenAI-style errors is classified.
  */
 import { ModelBehaviorError, UserError } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import { DEFAULT_MAX_SERVER_RETRY_DELAY } from '../common/model-params.js';
 import { FailureTypes } from '../common/names.js';
+
+/** Attempts a model call gets when the server's answer cannot be read, before failing for good. */
+export const MAX_UNREADABLE_RESPONSE_ATTEMPTS = 3;
+
+/** What the activity knows about the failed attempt. */
+export interface ModelErrorContext {
+  /** The activity attempt that failed: 1 for the first. Default 1. */
+  attempt?: number;
+  /** The longest server-requested retry delay to honour, in ms. Default: DEFAULT_MAX_SERVER_RETRY_DELAY. */
+  maxServerRetryDelayMs?: number;
+}
 
 interface StatusError extends Error {
   status: number;
@@ -82,8 +96,63 @@ function redactedCause(error: Error): Error {
   return copy;
 }
 
+/**
+ * A body that is not JSON (SyntaxError), or JSON of a shape the model's converter cannot read (a
+ * TypeError such as `items.map is not a function`). Network failures from fetch are TypeErrors too,
+ * but they carry the socket error as `cause`, and they stay ordinary retryable errors.
+ */
+function isUnreadableResponse(error: unknown): error is Error {
+  if (error instanceof SyntaxError) return true;
+  return (error instanceof TypeError || error instanceof RangeError) && error.cause === undefined;
+}
+
+/**
+ * A proxy's error page answered once is transient; the same unreadable answer on every attempt is
+ * not, so the retries stop after a few attempts (counted with the activity's attempt number).
+ */
+function unreadableResponseFailure(error: Error, attempt: number): ApplicationFailure {
+  const what =
+    error instanceof SyntaxError
+      ? `a body that is not valid JSON (${describe(error)})`
+      : `a body this model cannot read (${error.name}: ${describe(error)}), such as an empty body or JSON that is not a model response`;
+  const last = attempt >= MAX_UNREADABLE_RESPONSE_ATTEMPTS;
+  const outcome = last
+    ? `Giving up after ${attempt} attempts: an answer that cannot be read rarely changes on retry.`
+    : `Retrying (attempt ${attempt} of at most ${MAX_UNREADABLE_RESPONSE_ATTEMPTS} for unreadable answers).`;
+  return ApplicationFailure.create({
+    message:
+      `The model server answered with ${what}. ${outcome} ` +
+      'Check that the base URL points at an OpenAI-compatible API and that the model server is healthy.',
+    type: FailureTypes.invalidResponse,
+    nonRetryable: last,
+    cause: redactedCause(error),
+  });
+}
+
+/**
+ * The next retry delay the server asked for, as Temporal should use it: a zero or past value means
+ * "retry now", which is the policy's own interval (a `nextRetryDelay` of 0 would stop the retries);
+ * a value over the cap is shortened to the cap, and `note` says so.
+ */
+export function serverRetryDelay(
+  requestedMs: number | undefined,
+  capMs: number | undefined,
+): { delayMs: number | undefined; note: string } {
+  if (requestedMs === undefined || requestedMs <= 0) return { delayMs: undefined, note: '' };
+  const delayMs = Math.ceil(requestedMs);
+  if (capMs === undefined || delayMs <= capMs) return { delayMs, note: '' };
+  return {
+    delayMs: capMs,
+    note: ` — the server asked to wait ${seconds(delayMs)} before retrying; waiting ${seconds(capMs)} instead (modelParams.maxServerRetryDelay).`,
+  };
+}
+
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(3))} s`;
+}
+
 /** Returns the error to throw from the model activity. */
-export function classifyModelError(error: unknown): unknown {
+export function classifyModelError(error: unknown, context: ModelErrorContext = {}): unknown {
   if (error instanceof ApplicationFailure) return error;
   if (error instanceof UserError || error instanceof ModelBehaviorError) {
     return ApplicationFailure.create({
@@ -93,14 +162,8 @@ export function classifyModelError(error: unknown): unknown {
       cause: redactedCause(error),
     });
   }
-  if (error instanceof SyntaxError) {
-    return ApplicationFailure.create({
-      message: `The model server answered with a body that is not valid JSON (${error.message}). Check that the base URL points at an OpenAI-compatible API.`,
-      type: FailureTypes.invalidResponse,
-      nonRetryable: false,
-      cause: redactedCause(error),
-    });
-  }
+  if (isUnreadableResponse(error) && !isStatusError(error))
+    return unreadableResponseFailure(error, context.attempt ?? 1);
   if (!isStatusError(error)) {
     // Connection failures, timeouts and anything unknown: let Temporal's retry policy retry.
     const text = error instanceof Error ? `${error.message}${error.stack}` : '';
@@ -108,7 +171,10 @@ export function classifyModelError(error: unknown): unknown {
     return error;
   }
   const { status } = error;
-  const delay = retryDelayMs(error);
+  const delay = serverRetryDelay(
+    retryDelayMs(error),
+    context.maxServerRetryDelayMs ?? msToNumber(DEFAULT_MAX_SERVER_RETRY_DELAY),
+  );
   const shouldRetryHeader = header(error, 'x-should-retry');
   let retryable = status === 408 || status === 409 || status === 429 || status >= 500;
   if (shouldRetryHeader === 'true') retryable = true;
@@ -116,10 +182,10 @@ export function classifyModelError(error: unknown): unknown {
   const type = STATUS_TYPES[status] ?? (status >= 500 ? FailureTypes.serverError : FailureTypes.nonRetryableStatus);
   const advice = STATUS_ADVICE[status];
   return ApplicationFailure.create({
-    message: `${retryable ? 'Retryable' : 'Non-retryable'} model error ${status}: ${describe(error)}${advice ? ` — ${advice}` : ''}`,
+    message: `${retryable ? 'Retryable' : 'Non-retryable'} model error ${status}: ${describe(error)}${advice ? ` — ${advice}` : ''}${retryable ? delay.note : ''}`,
     type,
     nonRetryable: !retryable,
-    nextRetryDelay: delay,
+    nextRetryDelay: retryable ? delay.delayMs : undefined,
     cause: redactedCause(error),
   });
 }

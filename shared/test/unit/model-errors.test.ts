@@ -5,7 +5,7 @@ import { msOptionalToNumber } from '@temporalio/common/lib/time.js';
 import OpenAI from 'openai';
 import { describe, it } from 'vitest';
 import { FailureTypes } from '../../src/common/names.js';
-import { classifyModelError, retryDelayMs } from '../../src/worker/model-errors.js';
+import { classifyModelError, MAX_UNREADABLE_RESPONSE_ATTEMPTS, retryDelayMs } from '../../src/worker/model-errors.js';
 
 type HeaderInit = Record<string, string>;
 
@@ -88,6 +88,40 @@ for (const [label, make] of MAKERS) {
     it('prefers retry-after-ms over retry-after', () => {
       const failure = classify(make(429, { 'retry-after-ms': '150', 'retry-after': '2' }));
       assert.equal(delayOf(failure), 150);
+    });
+
+    for (const [label, headers] of [
+      ['retry-after: 0', { 'retry-after': '0' }],
+      ['retry-after-ms: 0', { 'retry-after-ms': '0' }],
+      ['a retry-after date in the past', { 'retry-after': 'Wed, 01 May 2024 11:59:00 GMT' }],
+    ] as const) {
+      it(`${label} leaves the delay to the retry policy, so Temporal retries`, () => {
+        const failure = classify(make(429, headers));
+        assert.equal(failure.nonRetryable, false);
+        assert.equal(failure.nextRetryDelay, undefined, 'a nextRetryDelay of 0 would stop the retries');
+      });
+    }
+
+    it('caps a long retry-after at 60 s by default and says so', () => {
+      const failure = classify(make(429, { 'retry-after': '86400' }));
+      assert.equal(failure.nonRetryable, false);
+      assert.equal(delayOf(failure), 60_000);
+      assert.match(failure.message, /asked to wait 86400 s before retrying; waiting 60 s instead/);
+      assert.match(failure.message, /maxServerRetryDelay/);
+    });
+
+    it('caps retry-after-ms at the configured maximum', () => {
+      const failure = classifyModelError(make(503, { 'retry-after-ms': '5000' }), { maxServerRetryDelayMs: 1500 });
+      assert.ok(failure instanceof ApplicationFailure);
+      assert.equal(delayOf(failure), 1500);
+      assert.match(failure.message, /asked to wait 5 s before retrying; waiting 1\.5 s instead/);
+    });
+
+    it('a delay under the cap is used as is, with nothing added to the message', () => {
+      const failure = classifyModelError(make(429, { 'retry-after': '2' }), { maxServerRetryDelayMs: 2000 });
+      assert.ok(failure instanceof ApplicationFailure);
+      assert.equal(delayOf(failure), 2000);
+      assert.doesNotMatch(failure.message, /asked to wait/);
     });
 
     it('x-should-retry: false makes a 500 non-retryable', () => {
@@ -181,6 +215,36 @@ describe('classifyModelError: errors without a status', () => {
     assert.match(failure.message, /not valid JSON/);
     assert.match(failure.message, /Unexpected token </);
     assertCauseMirrors(failure.cause, error);
+  });
+
+  it('an unreadable answer stops being retried at the last allowed attempt', () => {
+    assert.equal(MAX_UNREADABLE_RESPONSE_ATTEMPTS, 3);
+    const error = new SyntaxError('Unexpected end of JSON input');
+    for (const attempt of [1, 2]) {
+      const failure = classifyModelError(error, { attempt });
+      assert.ok(failure instanceof ApplicationFailure);
+      assert.equal(failure.nonRetryable, false, `attempt ${attempt}`);
+      assert.match(failure.message, new RegExp(`attempt ${attempt} of at most 3`));
+    }
+    const last = classifyModelError(error, { attempt: 3 });
+    assert.ok(last instanceof ApplicationFailure);
+    assert.equal(last.nonRetryable, true);
+    assert.equal(last.type, FailureTypes.invalidResponse);
+    assert.match(last.message, /Giving up after 3 attempts/);
+  });
+
+  it('a TypeError from reading an answer of the wrong shape is an invalid response', () => {
+    const error = new TypeError('items.map is not a function');
+    const failure = classify(error);
+    assert.equal(failure.type, FailureTypes.invalidResponse);
+    assert.equal(failure.nonRetryable, false);
+    assert.match(failure.message, /TypeError: items\.map is not a function/);
+    assert.equal(classify(classifyModelError(error, { attempt: 3 })).nonRetryable, true);
+  });
+
+  it('a fetch TypeError with a socket cause stays an ordinary retryable error', () => {
+    const error = new TypeError('fetch failed', { cause: new Error('connect ECONNREFUSED 127.0.0.1:1') });
+    assert.equal(classifyModelError(error, { attempt: 10 }), error);
   });
 
   it('returns an existing ApplicationFailure unchanged', () => {
