@@ -107,9 +107,20 @@ export function toWireResponse(response: ModelResponse): SerializedModelResponse
   };
   if (response.responseId !== undefined) wire.responseId = response.responseId;
   if (response.requestId !== undefined) wire.requestId = response.requestId;
-  if (response.providerData !== undefined) wire.providerData = response.providerData;
+  if (response.providerData !== undefined) wire.providerData = withoutRepeatedOutput(response.providerData);
   if (response.rawUsage !== undefined) wire.rawUsage = response.rawUsage;
   return wire;
+}
+
+/**
+ * OpenAI's Responses models keep the whole raw response as `providerData`, which repeats the output
+ * twice (`output`, and the client's `output_text`). `output` already carries it, and nothing in
+ * agents-core reads those two back, so they stay behind: a response is stored once in the history.
+ */
+function withoutRepeatedOutput(providerData: Record<string, unknown>): Record<string, unknown> {
+  if (providerData.object !== 'response') return providerData;
+  const { output: _output, output_text: _outputText, ...rest } = providerData;
+  return rest;
 }
 
 export function fromWireResponse(wire: SerializedModelResponse): ModelResponse {
@@ -122,6 +133,157 @@ export function fromWireResponse(wire: SerializedModelResponse): ModelResponse {
   if (wire.providerData !== undefined) response.providerData = wire.providerData;
   if (wire.rawUsage !== undefined) response.rawUsage = wire.rawUsage;
   return response;
+}
+
+/** Where an input item is wrong, and how: `field` is a path inside the item, empty for the item itself. */
+export interface InputItemProblem {
+  index: number;
+  field: string;
+  problem: string;
+}
+
+/** The problem as one phrase, e.g. `item 0, field content[0].image: is the number 12345; ...`. */
+export function describeInputItemProblem({ index, field, problem }: InputItemProblem): string {
+  return `item ${index}${field ? `, field ${field},` : ''} ${problem}`;
+}
+
+/**
+ * The first input item that would fail inside the model call, or undefined. It checks what the
+ * Responses converter dereferences without checking (roles, content parts, image and file fields),
+ * so a careless item gets a message that names it instead of a TypeError deep in a model client.
+ * Other item types (tool calls, results, reasoning) are left to the model.
+ */
+export function findInputItemProblem(input: unknown): InputItemProblem | undefined {
+  if (!Array.isArray(input)) return undefined;
+  for (const [index, item] of input.entries()) {
+    const found = itemProblem(item);
+    if (found) return { index, ...found };
+  }
+  return undefined;
+}
+
+type Problem = { field: string; problem: string };
+
+const MESSAGE_ROLES = ['user', 'assistant', 'system'];
+const USER_PART_TYPES = ['input_text', 'input_image', 'input_file', 'audio'];
+
+function itemProblem(item: unknown): Problem | undefined {
+  if (!isRecord(item)) {
+    return {
+      field: '',
+      problem: `is ${describeValue(item)}; an input item is an object such as { role: 'user', content: 'Hello' }`,
+    };
+  }
+  if (item.type !== undefined && typeof item.type !== 'string') {
+    return { field: 'type', problem: `is ${describeValue(item.type)}; it must be a string such as 'message'` };
+  }
+  if (typeof item.type === 'string' && USER_PART_TYPES.includes(item.type)) {
+    return {
+      field: 'type',
+      problem: `is '${item.type}', a content part; put it in a message: { role: 'user', content: [ ... ] }`,
+    };
+  }
+  if (item.type !== undefined && item.type !== 'message') return undefined;
+  if (typeof item.role !== 'string' || !MESSAGE_ROLES.includes(item.role)) {
+    return {
+      field: 'role',
+      problem: `is ${describeValue(item.role)}; a message's role is 'user', 'assistant' or 'system'`,
+    };
+  }
+  const { content } = item;
+  if (item.role === 'assistant') {
+    if (!Array.isArray(content)) {
+      return {
+        field: 'content',
+        problem: `is ${describeValue(content)}; an assistant message's content is a list of parts such as { type: 'output_text', text: '...' }`,
+      };
+    }
+    return partsProblem(content, (part) =>
+      typeof part.type === 'string' ? undefined : { field: 'type', problem: `is ${describeValue(part.type)}` },
+    );
+  }
+  if (typeof content === 'string') return undefined;
+  if (!Array.isArray(content)) {
+    return {
+      field: 'content',
+      problem: `is ${describeValue(content)}; a ${item.role} message's content is a string or a list of parts such as { type: 'input_text', text: '...' }`,
+    };
+  }
+  return partsProblem(content, userPartProblem);
+}
+
+function partsProblem(
+  parts: unknown[],
+  check: (part: Record<string, unknown>) => Problem | undefined,
+): Problem | undefined {
+  for (const [index, part] of parts.entries()) {
+    const at = `content[${index}]`;
+    if (!isRecord(part)) {
+      return { field: at, problem: `is ${describeValue(part)}; a content part is an object with a type` };
+    }
+    const found = check(part);
+    if (found) return { field: `${at}.${found.field}`, problem: found.problem };
+  }
+  return undefined;
+}
+
+function userPartProblem(part: Record<string, unknown>): Problem | undefined {
+  if (typeof part.type !== 'string' || !USER_PART_TYPES.includes(part.type)) {
+    return {
+      field: 'type',
+      problem: `is ${describeValue(part.type)}; it must be one of ${USER_PART_TYPES.join(', ')}`,
+    };
+  }
+  if (part.type === 'input_text' && typeof part.text !== 'string') {
+    return { field: 'text', problem: `is ${describeValue(part.text)}; an input_text part needs a string text` };
+  }
+  if (part.type === 'input_image') {
+    const { image, imageUrl, fileId } = part;
+    if (image === undefined && typeof imageUrl !== 'string' && typeof fileId !== 'string') {
+      return {
+        field: 'image',
+        problem: "is missing; an input_image needs image: a URL, a data URL, or { id: '<file id>' }",
+      };
+    }
+    if (image !== undefined && !isImageSource(image)) {
+      return {
+        field: 'image',
+        problem: `is ${describeValue(image)}; an input_image's image is a URL or data URL string, or { id: '<file id>' }`,
+      };
+    }
+  }
+  if (part.type === 'input_file' && part.file !== undefined && !isFileSource(part.file)) {
+    return {
+      field: 'file',
+      problem: `is ${describeValue(part.file)}; an input_file's file is a data URL or base64 string, { id: '<file id>' } or { url: '<https URL>' }`,
+    };
+  }
+  return undefined;
+}
+
+function isImageSource(value: unknown): boolean {
+  if (typeof value === 'string') return value.length > 0;
+  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
+  return isRecord(value) && typeof value.id === 'string';
+}
+
+function isFileSource(value: unknown): boolean {
+  if (typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
+  return isRecord(value) && (typeof value.id === 'string' || typeof value.url === 'string');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) return 'missing';
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${value}`;
+  return typeof value === 'object' ? 'an object' : `a value of type ${typeof value}`;
 }
 
 /**

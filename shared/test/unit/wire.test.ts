@@ -10,7 +10,9 @@ import { describe, it } from 'vitest';
 import { base64ToBytes, bytesToBase64 } from '../../src/common/base64.js';
 import {
   decodeBinary,
+  describeInputItemProblem,
   encodeBinary,
+  findInputItemProblem,
   fromWireRequest,
   fromWireResponse,
   type SerializedModelRequest,
@@ -291,6 +293,129 @@ describe('toWireResponse / fromWireResponse', () => {
     assert.ok(raw instanceof Uint8Array);
     assert.deepEqual([...raw], [7, 0, 255]);
   });
+});
+
+describe('a Responses API response is stored once', () => {
+  const text = 'a long answer '.repeat(1000);
+  const rawResponse = {
+    id: 'resp_big',
+    object: 'response',
+    status: 'completed',
+    model: 'gpt-test',
+    output: [{ type: 'message', id: 'msg_1', role: 'assistant', content: [{ type: 'output_text', text }] }],
+    output_text: text,
+    usage: { input_tokens: 1, output_tokens: 2, total_tokens: 3 },
+  };
+  const response: ModelResponse = {
+    usage: new Usage({ requests: 1, inputTokens: 1, outputTokens: 2, totalTokens: 3 }),
+    output: [
+      {
+        type: 'message',
+        id: 'msg_1',
+        role: 'assistant',
+        status: 'completed',
+        content: [{ type: 'output_text', text }],
+      },
+    ],
+    responseId: 'resp_big',
+    providerData: rawResponse,
+  };
+
+  it('drops the raw output and output_text from providerData, and keeps the rest', () => {
+    const wire = toWireResponse(response);
+    assert.deepEqual(wire.providerData, {
+      id: 'resp_big',
+      object: 'response',
+      status: 'completed',
+      model: 'gpt-test',
+      usage: { input_tokens: 1, output_tokens: 2, total_tokens: 3 },
+    });
+    const bytes = JSON.stringify(wire).length;
+    assert.ok(bytes < text.length * 1.1, `${bytes} bytes for a ${text.length}-character answer`);
+  });
+
+  it('leaves the output itself and the original response alone', () => {
+    const back = fromWireResponse(throughJson(toWireResponse(response)));
+    assert.deepEqual(back.output, response.output);
+    assert.equal(rawResponse.output_text, text);
+  });
+
+  it('leaves providerData of other shapes as it is', () => {
+    const providerData = { object: 'chat.completion', output: ['kept'], output_text: 'kept' };
+    assert.deepEqual(toWireResponse({ ...response, providerData }).providerData, providerData);
+  });
+});
+
+describe('findInputItemProblem', () => {
+  const problem = (input: unknown) => {
+    const found = findInputItemProblem(input);
+    return found && describeInputItemProblem(found);
+  };
+
+  it('accepts strings, valid messages, content parts and other item types', () => {
+    assert.equal(problem('hello'), undefined);
+    assert.equal(
+      problem([
+        { role: 'user', content: 'Hi' },
+        { type: 'message', role: 'system', content: 'Be brief.' },
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'What is this?' },
+            { type: 'input_image', image: 'https://example.com/cat.png', detail: 'auto' },
+            { type: 'input_image', image: { id: 'file_1' } },
+            { type: 'input_image', image: new Uint8Array([1, 2]) },
+            { type: 'input_file', file: { url: 'https://example.com/a.pdf' } },
+          ],
+        },
+        { role: 'assistant', status: 'completed', content: [{ type: 'output_text', text: 'A cat.' }] },
+        { type: 'function_call', callId: 'c1', name: 'f', arguments: '{}' },
+        { type: 'function_call_result', callId: 'c1', name: 'f', status: 'completed', output: 'ok' },
+      ]),
+      undefined,
+    );
+  });
+
+  for (const [label, input, expected] of [
+    ['a number as an item', [1, 2, 3], /^item 0 is the number 1; an input item is an object/],
+    ['null as an item', [{ role: 'user', content: 'ok' }, null], /^item 1 is null/],
+    ['an unknown role', [{ role: 'robot', content: 'Hi' }], /^item 0, field role, is the string "robot"/],
+    ['a missing role', [{ content: 'Hi' }], /^item 0, field role, is missing/],
+    ['a numeric type', [{ type: 7 }], /^item 0, field type, is the number 7/],
+    ['a content part as an item', [{ type: 'input_text', text: 'Hi' }], /put it in a message/],
+    ['content that is a number', [{ role: 'user', content: 42 }], /^item 0, field content, is the number 42/],
+    [
+      'a number as the image',
+      [{ role: 'user', content: [{ type: 'input_image', image: 12345 }] }],
+      /^item 0, field content\[0\]\.image, is the number 12345; an input_image's image is a URL/,
+    ],
+    [
+      'an image object without an id',
+      [
+        {
+          role: 'user',
+          content: [
+            { type: 'input_text', text: 'x' },
+            { type: 'input_image', image: { url: 'u' } },
+          ],
+        },
+      ],
+      /^item 0, field content\[1\]\.image, is an object/,
+    ],
+    [
+      'an image with no source',
+      [{ role: 'user', content: [{ type: 'input_image' }] }],
+      /content\[0\]\.image, is missing/,
+    ],
+    ['a misspelt part type', [{ role: 'user', content: [{ type: 'input_txt', text: 'x' }] }], /content\[0\]\.type/],
+    ['a text part without text', [{ role: 'user', content: [{ type: 'input_text', text: 5 }] }], /content\[0\]\.text/],
+    ['a file of the wrong type', [{ role: 'user', content: [{ type: 'input_file', file: 3 }] }], /content\[0\]\.file/],
+    ['assistant content as a string', [{ role: 'assistant', content: 'Hi' }], /field content, is the string "Hi"/],
+  ] as const) {
+    it(`names ${label}`, () => {
+      assert.match(problem(input) ?? 'no problem found', expected);
+    });
+  }
 });
 
 describe('fromWireRequest', () => {
