@@ -11,7 +11,12 @@ export interface RecordedHttpRequest {
   path: string;
   headers: IncomingHttpHeaders;
   body: unknown;
+  /** When the request arrived (ms since the epoch). */
   receivedAt: number;
+  /** When the exchange ended: the reply was sent, or the connection closed first. Unset while it runs. */
+  finishedAt?: number;
+  /** The client closed the connection before the reply was sent (an aborted request). */
+  abortedByClient?: boolean;
 }
 
 /** What the server does with one request. */
@@ -40,6 +45,7 @@ export interface FakeOpenAIServer {
 export async function startFakeOpenAIServer(reply: HttpReplier): Promise<FakeOpenAIServer> {
   const requests: RecordedHttpRequest[] = [];
   const server: Server = createServer(async (req, res) => {
+    const receivedAt = Date.now();
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
     const text = Buffer.concat(chunks).toString('utf8');
@@ -48,11 +54,16 @@ export async function startFakeOpenAIServer(reply: HttpReplier): Promise<FakeOpe
       path: req.url ?? '/',
       headers: req.headers,
       body: text ? safeJson(text) : undefined,
-      receivedAt: Date.now(),
+      receivedAt,
     };
     requests.push(recorded);
+    res.on('close', () => {
+      recorded.finishedAt = Date.now();
+      recorded.abortedByClient = !res.writableFinished;
+    });
     const scripted = reply(recorded, requests.length - 1);
     if (scripted.delayMs) await new Promise((resolve) => setTimeout(resolve, scripted.delayMs));
+    if (res.destroyed) return;
     if (scripted.dropConnection) {
       req.socket.destroy();
       return;
@@ -95,6 +106,25 @@ export async function withFakeOpenAIServer<T>(
     }
     await server.close();
   }
+}
+
+/** Replies in the order given; the last one repeats. */
+export function repliesInOrder(...replies: ScriptedHttpReply[]): HttpReplier {
+  return (_request, index) => replies[Math.min(index, replies.length - 1)] ?? {};
+}
+
+/** Pairs of requests that were in flight at the same time (by index), e.g. a retry sent before the last attempt ended. */
+export function overlappingRequests(requests: readonly RecordedHttpRequest[]): Array<[number, number]> {
+  const pairs: Array<[number, number]> = [];
+  for (const [i, earlier] of requests.entries()) {
+    for (const [j, later] of requests.entries()) {
+      if (j <= i) continue;
+      const earlierEnd = earlier.finishedAt ?? Number.POSITIVE_INFINITY;
+      const laterEnd = later.finishedAt ?? Number.POSITIVE_INFINITY;
+      if (later.receivedAt < earlierEnd && earlier.receivedAt < laterEnd) pairs.push([i, j]);
+    }
+  }
+  return pairs;
 }
 
 function send(res: ServerResponse, reply: ScriptedHttpReply): void {

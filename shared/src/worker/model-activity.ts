@@ -1,8 +1,12 @@
 import { getCurrentTrace, type ModelProvider, type ModelRequest, NoopTrace, withTrace } from '@openai/agents-core';
 import { Context } from '@temporalio/activity';
-import { ApplicationFailure } from '@temporalio/common';
+import { ApplicationFailure, type Duration } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import { DEFAULT_MAX_SERVER_RETRY_DELAY } from '../common/model-params.js';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
+  describeInputItemProblem,
+  findInputItemProblem,
   fromWireRequest,
   type InvokeModelInput,
   type SerializedModelResponse,
@@ -16,8 +20,24 @@ export type ModelActivities = {
   [INVOKE_MODEL_ACTIVITY]: (input: InvokeModelInput) => Promise<SerializedModelResponse>;
 };
 
+export interface ModelActivityOptions {
+  /** The longest wait a model server may ask for before the next attempt. Default 60 s. */
+  maxServerRetryDelay?: Duration | undefined;
+}
+
+/**
+ * The largest activity result Temporal stores: the server's default payload limit (2 MiB), less room
+ * for the payload's metadata. A larger result is refused after the paid call was made, and, above
+ * gRPC's 4 MB message limit, the attempt times out and the call is made again.
+ */
+export const MAX_MODEL_RESULT_BYTES = 2 * 1024 * 1024 - 4 * 1024;
+
+/** How often the activity heartbeats when it has no heartbeat timeout; the SDK throttles it further. */
+const HEARTBEAT_INTERVAL_WITHOUT_TIMEOUT_MS = 10_000;
+
 /** The model activity: one model call, with the worker's provider, as one Temporal activity. */
-export function createModelActivities(provider: ModelProvider): ModelActivities {
+export function createModelActivities(provider: ModelProvider, options: ModelActivityOptions = {}): ModelActivities {
+  const maxServerRetryDelayMs = msToNumber(options.maxServerRetryDelay ?? DEFAULT_MAX_SERVER_RETRY_DELAY);
   return {
     async [INVOKE_MODEL_ACTIVITY](input: InvokeModelInput): Promise<SerializedModelResponse> {
       if (input.wireVersion > WIRE_VERSION) {
@@ -26,7 +46,9 @@ export function createModelActivities(provider: ModelProvider): ModelActivities 
           FailureTypes.configuration,
         );
       }
+      assertSendableInput(input);
       const context = Context.current();
+      const deadline = startDeadline(context);
       const stopHeartbeat = startHeartbeat(context);
       try {
         const call: ModelCallInfo = {
@@ -34,7 +56,10 @@ export function createModelActivities(provider: ModelProvider): ModelActivities 
           agentTurn: input.agentTurn ?? 0,
           modelName: input.modelName || undefined,
         };
-        const request: ModelRequest = { ...fromWireRequest(input.request), signal: context.cancellationSignal };
+        const request: ModelRequest = {
+          ...fromWireRequest(input.request),
+          signal: AbortSignal.any([context.cancellationSignal, deadline.signal]),
+        };
         const response = await runInModelCall(call, async () => {
           const model = await provider.getModel(call.modelName);
           if (getCurrentTrace()) return model.getResponse(request);
@@ -43,20 +68,101 @@ export function createModelActivities(provider: ModelProvider): ModelActivities 
           request.tracing = false;
           return withTrace(new NoopTrace(), () => model.getResponse(request));
         });
-        return toWireResponse(response);
+        const wire = toWireResponse(response);
+        assertResultFits(wire, input.agentName);
+        return wire;
       } catch (error) {
-        throw classifyModelError(error);
+        // Cancelled (by the workflow, a timeout the server saw first, or worker shutdown): the SDK
+        // reports the activity as cancelled only when it throws the CancelledFailure it was given.
+        if (context.cancellationSignal.aborted) throw context.cancellationSignal.reason ?? error;
+        if (deadline.signal.aborted) throw deadline.failure();
+        throw classifyModelError(error, { attempt: context.info.attempt, maxServerRetryDelayMs });
       } finally {
         stopHeartbeat();
+        deadline.clear();
       }
     },
   };
 }
 
-/** Heartbeats every half heartbeat timeout while the call runs, when the activity has one. */
+/** Items the model client would choke on fail here, before any HTTP call, naming the item. */
+function assertSendableInput(input: InvokeModelInput): void {
+  const problem = findInputItemProblem(input.request.input);
+  if (!problem) return;
+  throw ApplicationFailure.nonRetryable(
+    `The model request${input.agentName ? ` from agent "${input.agentName}"` : ''} has an input item the model ` +
+      `cannot take: ${describeInputItemProblem(problem)}. Fix the item where it is made; retrying cannot help.`,
+    FailureTypes.invalidInput,
+  );
+}
+
+function assertResultFits(wire: SerializedModelResponse, agentName: string | undefined): void {
+  const bytes = Buffer.byteLength(JSON.stringify(wire));
+  if (bytes <= MAX_MODEL_RESULT_BYTES) return;
+  throw ApplicationFailure.nonRetryable(
+    `The model's answer${agentName ? ` to agent "${agentName}"` : ''} is ${megabytes(bytes)} once serialized, over ` +
+      "Temporal's 2 MB payload limit, so it cannot be stored; the call is not retried, since the same request " +
+      'would bring an answer as large. Ask for less per call: set modelSettings.maxTokens, tell the agent to be ' +
+      'brief or to split the work over several turns, or have a tool write large content to storage and return a ' +
+      'reference.',
+    FailureTypes.payloadTooLarge,
+  );
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(2)} MB`;
+}
+
+/**
+ * Aborts the call just before the attempt's own deadline (start-to-close, or what is left of
+ * schedule-to-close), so a request never outlives its attempt: otherwise the server times the attempt
+ * out, schedules the next one, and two requests for one call run at once. The margin leaves time to
+ * report a typed timeout before the server's own timer fires.
+ */
+function startDeadline(context: Context): {
+  signal: AbortSignal;
+  failure: () => ApplicationFailure;
+  clear: () => void;
+} {
+  const { info } = context;
+  const startedAt = Date.now();
+  const limits: Array<[number, string]> = [];
+  if (info.startToCloseTimeoutMs > 0) limits.push([info.startToCloseTimeoutMs, 'start-to-close']);
+  const scheduleToCloseLeft = info.scheduledTimestampMs + info.scheduleToCloseTimeoutMs - startedAt;
+  if (info.scheduleToCloseTimeoutMs > 0 && scheduleToCloseLeft > 0) {
+    limits.push([scheduleToCloseLeft, 'schedule-to-close']);
+  }
+  const controller = new AbortController();
+  const nearest = limits.sort(([a], [b]) => a - b)[0];
+  if (!nearest) return { signal: controller.signal, failure: () => deadlineFailure(0, ''), clear: () => {} };
+  const [limitMs, which] = nearest;
+  const timer = setTimeout(() => controller.abort(), limitMs - Math.min(1000, limitMs * 0.1));
+  return {
+    signal: controller.signal,
+    failure: () => deadlineFailure(limitMs, which),
+    clear: () => clearTimeout(timer),
+  };
+}
+
+function deadlineFailure(limitMs: number, which: string): ApplicationFailure {
+  return ApplicationFailure.create({
+    message:
+      `The model call did not finish within the activity's ${which} timeout (${Math.round(limitMs / 100) / 10} s), so its ` +
+      'request was aborted before the next attempt starts. Raise modelParams.startToCloseTimeout if the model ' +
+      'needs longer.',
+    type: FailureTypes.timeout,
+    nonRetryable: false,
+  });
+}
+
+/**
+ * Heartbeats while the call runs: every half heartbeat timeout when there is one, else now and then.
+ * A heartbeat is how a running activity learns that it was cancelled or timed out.
+ */
 function startHeartbeat(context: Context): () => void {
+  if (context.info.isLocal) return () => {};
   const timeout = context.info.heartbeatTimeoutMs;
-  if (!timeout) return () => {};
-  const timer = setInterval(() => context.heartbeat(), Math.max(100, timeout / 2));
+  const interval = timeout ? Math.max(100, timeout / 2) : HEARTBEAT_INTERVAL_WITHOUT_TIMEOUT_MS;
+  const timer = setInterval(() => context.heartbeat(), interval);
   return () => clearInterval(timer);
 }

@@ -10,6 +10,13 @@ import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
 import { createModelActivities } from './model-activity.js';
 
+/**
+ * Model activities heartbeat every half of this: a heartbeat is how a running call learns that the
+ * workflow cancelled it, and a worker that dies mid-call is noticed this soon rather than at the end
+ * of the start-to-close timeout. Not for local activities, which cannot heartbeat.
+ */
+const DEFAULT_MODEL_HEARTBEAT_TIMEOUT = '10s';
+
 export interface OpenAIAgentsPluginOptions {
   /**
    * Resolves model names to models inside the model activity (worker side).
@@ -37,7 +44,9 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
     super({
       name: 'openai-agents-temporal.OpenAIAgentsPlugin',
-      activities: createModelActivities(modelProvider),
+      activities: createModelActivities(modelProvider, {
+        maxServerRetryDelay: options.modelParams?.maxServerRetryDelay,
+      }),
       workerInterceptors: { workflowModules: [workflowModule('interceptors')] },
     });
     const modelParams = { ...options.modelParams };
@@ -51,6 +60,9 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     }
     if (modelParams.startToCloseTimeout === undefined && modelParams.scheduleToCloseTimeout === undefined) {
       modelParams.startToCloseTimeout = DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT;
+    }
+    if (modelParams.heartbeatTimeout === undefined && !modelParams.useLocalActivity) {
+      modelParams.heartbeatTimeout = DEFAULT_MODEL_HEARTBEAT_TIMEOUT;
     }
     this.modelParams = modelParams;
     // Summaries name the model a call really uses; a custom provider may say which by `defaultModelName`.

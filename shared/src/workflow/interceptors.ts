@@ -21,6 +21,7 @@ import {
 } from '@temporalio/workflow';
 import { wrapRunnerRun } from '../common/agents-core-adapter.js';
 import { FailureTypes } from '../common/names.js';
+import { describeInputItemProblem, findInputItemProblem } from '../common/wire.js';
 import { ActivityModelProvider } from './model.js';
 
 class AgentErrorsInterceptor implements WorkflowInboundCallsInterceptor {
@@ -80,7 +81,11 @@ function tripwireDetails(error: AgentsError): unknown[] | undefined {
   return [{ guardrail: result.guardrail.name, outputInfo: result.output?.outputInfo ?? null }];
 }
 
-/** Rejects input the runner would choke on or send to the model empty, with a message that says what to pass. */
+/**
+ * Rejects input the runner or the model client would choke on, or send to the model empty, with a
+ * message that says what to pass. Items are checked one by one (roles, content parts, image and file
+ * fields), so a bad item is named here, before any model call, not by a TypeError in the activity.
+ */
 export function assertValidRunInput(agentName: string, input: unknown): void {
   if (input instanceof RunState) return;
   let problem: string | undefined;
@@ -95,6 +100,13 @@ export function assertValidRunInput(agentName: string, input: unknown): void {
     throw ApplicationFailure.nonRetryable(
       `The input to agent "${agentName}" is ${problem}. Pass a non-empty prompt string, a non-empty list of ` +
         'input items, or a RunState to resume.',
+      FailureTypes.invalidInput,
+    );
+  }
+  const itemProblem = findInputItemProblem(input);
+  if (itemProblem) {
+    throw ApplicationFailure.nonRetryable(
+      `The input to agent "${agentName}" has an item the model cannot take: ${describeInputItemProblem(itemProblem)}.`,
       FailureTypes.invalidInput,
     );
   }

@@ -1,7 +1,7 @@
 // Bad input gets a clear error and loses nothing.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { WorkflowFailedError } from '@temporalio/client';
+import type { WorkflowFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
@@ -14,27 +14,14 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
+import type * as workflows from '../workflows/agents.js';
 import * as activities from './failing-activity.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-async function run(workflowType: string, args: unknown[], model: ScriptedModelProvider) {
-  const workflowId = `${workflowType}-${Math.random().toString(36).slice(2)}`;
-  const outcome = await testEnv()
-    .withWorker({ workflowsPath, modelProvider: model, activities }, (taskQueue) =>
-      testEnv().client.workflow.execute(workflowType, { taskQueue, workflowId, args }),
-    )
-    .then(
-      (result) => ({ result: result as string, error: undefined }),
-      (error: unknown) => ({ result: undefined, error }),
-    );
-  const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
-  return { ...outcome, history };
-}
-
-function workflowFailure(error: unknown): ApplicationFailure {
-  assert.ok(error instanceof WorkflowFailedError, `expected a failed workflow, got ${error}`);
+/** The workflow's own failure (not an activity's). */
+function workflowFailure(error: WorkflowFailedError): ApplicationFailure {
   assert.ok(error.cause instanceof ApplicationFailure, `expected an ApplicationFailure, got ${error.cause}`);
   return error.cause;
 }
@@ -49,13 +36,53 @@ describe('bad prompts fail the workflow at once, before any model call', () => {
   ] as const) {
     it(label, async () => {
       const model = new ScriptedModelProvider([textResponse('never')]);
-      const { error, history } = await run('badPrompt', [input], model);
+      const { error, history } = await testEnv().runFailingWorkflow<typeof workflows.badPrompt>('badPrompt', [input], {
+        workflowsPath,
+        modelProvider: model,
+      });
       const failure = workflowFailure(error);
       assert.equal(failure.type, FailureTypes.invalidInput);
       assert.equal(failure.nonRetryable, true);
       assert.match(failure.message, problem);
       assert.match(failure.message, /agent "Careful"/);
       assert.match(failure.message, /Pass a non-empty prompt/);
+      assert.equal(model.calls.length, 0);
+      assert.deepEqual(scheduledActivityTypes(history), []);
+    });
+  }
+});
+
+describe('bad input items fail the workflow at once, naming the item and the field', () => {
+  for (const [label, input, problem] of [
+    ['a list of numbers', [1, 2, 3], /item 0 is the number 1; an input item is an object/],
+    ['an unknown role', [{ role: 'robot', content: 'Hi' }], /item 0, field role, is the string "robot"/],
+    [
+      'a number as an image',
+      [
+        { role: 'user', content: 'Look:' },
+        { role: 'user', content: [{ type: 'input_image', image: 12345 }] },
+      ],
+      /item 1, field content\[0\]\.image, is the number 12345; an input_image's image is a URL/,
+    ],
+    ['a misspelt content part', [{ role: 'user', content: [{ type: 'input_txt', text: 'Hi' }] }], /content\[0\]\.type/],
+    [
+      'content that is neither text nor parts',
+      [{ role: 'user', content: 42 }],
+      /item 0, field content, is the number 42/,
+    ],
+  ] as const) {
+    it(label, async () => {
+      const model = new ScriptedModelProvider([textResponse('never')]);
+      const { error, history } = await testEnv().runFailingWorkflow<typeof workflows.badPrompt>('badPrompt', [input], {
+        workflowsPath,
+        modelProvider: model,
+      });
+      const failure = workflowFailure(error);
+      assert.equal(failure.type, FailureTypes.invalidInput);
+      assert.equal(failure.nonRetryable, true);
+      assert.match(failure.message, /agent "Careful"/);
+      assert.match(failure.message, problem);
+      assert.doesNotMatch(failure.message, /Cannot use 'in' operator/);
       assert.equal(model.calls.length, 0);
       assert.deepEqual(scheduledActivityTypes(history), []);
     });
@@ -69,7 +96,11 @@ describe('tool trouble goes back to the model, and the run goes on', () => {
       toolCallResponse('echo', { text: 'fixed' }, 'call_good'),
       textResponse('echoed: fixed'),
     ]);
-    const { result } = await run('toolTrouble', ['Echo something'], model);
+    const { result } = await testEnv().runWorkflow<typeof workflows.toolTrouble>('toolTrouble', ['Echo something'], {
+      workflowsPath,
+      modelProvider: model,
+      activities,
+    });
     assert.equal(result, 'echoed: fixed');
     const secondInput = model.calls[1]?.request.input;
     assert.ok(Array.isArray(secondInput));
@@ -83,7 +114,11 @@ describe('tool trouble goes back to the model, and the run goes on', () => {
       toolCallResponse('flakyService', { query: 'weather' }, 'call_service'),
       textResponse('The service is down; try later.'),
     ]);
-    const { result, history } = await run('toolTrouble', ['Search for the weather'], model);
+    const { result, history } = await testEnv().runWorkflow<typeof workflows.toolTrouble>(
+      'toolTrouble',
+      ['Search for the weather'],
+      { workflowsPath, modelProvider: model, activities },
+    );
     assert.equal(result, 'The service is down; try later.');
     const toolResult = JSON.stringify(model.calls[1]?.request.input);
     assert.match(toolResult, /The flakyService tool failed: the search service is down \(query: weather\)/);
@@ -96,7 +131,14 @@ describe('tool trouble goes back to the model, and the run goes on', () => {
 describe('payload size', () => {
   it('a model request over 2 MB is caught in the workflow with a message that names the limit', async () => {
     const model = new ScriptedModelProvider([textResponse('never')]);
-    const { error, history } = await run('hugePrompt', [2_500_000], model);
+    const { error, history } = await testEnv().runFailingWorkflow<typeof workflows.hugePrompt>(
+      'hugePrompt',
+      [2_500_000],
+      {
+        workflowsPath,
+        modelProvider: model,
+      },
+    );
     const failure = workflowFailure(error);
     assert.equal(failure.type, FailureTypes.payloadTooLarge);
     assert.equal(failure.nonRetryable, true);
@@ -108,7 +150,10 @@ describe('payload size', () => {
 
   it('a request just under the limit goes through', async () => {
     const model = new ScriptedModelProvider([textResponse('summarised')]);
-    const { result } = await run('hugePrompt', [1_500_000], model);
+    const { result } = await testEnv().runWorkflow<typeof workflows.hugePrompt>('hugePrompt', [1_500_000], {
+      workflowsPath,
+      modelProvider: model,
+    });
     assert.equal(result, 'summarised');
   });
 });

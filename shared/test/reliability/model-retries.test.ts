@@ -1,116 +1,221 @@
 // Retry classification through the real `openai` client, against a local OpenAI-compatible server the
 // test scripts. Temporal's retry policy is the only retry layer: HTTP requests == activity attempts.
 import assert from 'node:assert/strict';
+import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { WorkflowFailedError } from '@temporalio/client';
+import type { WorkflowFailedError } from '@temporalio/client';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
+import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ModelActivityParameters } from '../../src/common/model-params.js';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import {
-  type HttpReplier,
   openAIErrorBody,
   responsesApiText,
   type ScriptedHttpReply,
   useAgentsTestEnvironment,
   withFakeOpenAIServer,
 } from '../../src/testing/index.js';
+import { overlappingRequests, repliesInOrder } from '../../src/testing/openai-server.js';
+import type * as workflows from '../workflows/agents.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const API_KEY = 'sk-reliability-test-key-7f3a9c2e51';
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
-const keptHistories: string[] = [];
+type NamedModel = typeof workflows.namedModel;
 
 // Short intervals, so a delay that is honoured can only come from the server's retry-after.
 const modelParams: ModelActivityParameters = {
   startToCloseTimeout: '2s',
   retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 5 },
 };
-
-/** Replies in order; the last one repeats. */
-const inOrder =
-  (...replies: ScriptedHttpReply[]): HttpReplier =>
-  (_request, index) =>
-    replies[Math.min(index, replies.length - 1)] ?? {};
+const worker = { workflowsPath, modelParams };
 
 const ok = (text = 'ok'): ScriptedHttpReply => ({ json: responsesApiText(text) });
 
-async function runAgainst(replier: HttpReplier) {
-  return withFakeOpenAIServer(
-    replier,
-    async (server) => {
-      const workflowId = `retries-${Math.random().toString(36).slice(2)}`;
-      const outcome = await testEnv()
-        .withWorker({ workflowsPath, modelParams }, (taskQueue) =>
-          testEnv().client.workflow.execute('namedModel', { taskQueue, workflowId, args: ['Hi'] }),
-        )
-        .then(
-          (result) => ({ result: result as string, error: undefined }),
-          (error: unknown) => ({ result: undefined, error }),
-        );
-      const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId, modelParams);
-      keptHistories.push(JSON.stringify(history));
-      const started = (history.events ?? []).filter((e) => e.activityTaskStartedEventAttributes);
-      const attempts = started.reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
-      return { ...outcome, requests: server.requests, attempts, history };
-    },
-    API_KEY,
-  );
+/** Activity attempts in a history: each model activity's started event carries its last attempt number. */
+function attemptsIn(history: History): number {
+  return (history.events ?? []).reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
 }
 
-function modelFailure(error: unknown): ApplicationFailure {
-  assert.ok(error instanceof WorkflowFailedError, `expected a failed workflow, got ${error}`);
-  assert.ok(error.cause instanceof ActivityFailure);
+/** The model activity's own failure inside a failed run. */
+function modelFailure(error: WorkflowFailedError): ApplicationFailure {
+  assert.ok(error.cause instanceof ActivityFailure, `expected an activity failure, got ${error.cause}`);
   assert.equal(error.cause.activityType, INVOKE_MODEL_ACTIVITY);
-  assert.ok(error.cause.cause instanceof ApplicationFailure);
+  assert.ok(
+    error.cause.cause instanceof ApplicationFailure,
+    `expected an ApplicationFailure, got ${error.cause.cause}`,
+  );
   return error.cause.cause;
 }
 
 describe('retryable model errors are retried by Temporal, and only by Temporal', () => {
   it('429 with retry-after waits that long before the next attempt', async () => {
-    const run = await runAgainst(inOrder({ status: 429, headers: { 'retry-after': '2' } }, ok('after 429')));
-    assert.equal(run.result, 'after 429');
-    assert.equal(run.requests.length, 2);
-    assert.equal(run.attempts, 2);
-    const gap = (run.requests[1]?.receivedAt ?? 0) - (run.requests[0]?.receivedAt ?? 0);
-    assert.ok(gap >= 1900, `the retry came ${gap} ms after the 429; retry-after asked for 2000 ms`);
+    await withFakeOpenAIServer(
+      repliesInOrder({ status: 429, headers: { 'retry-after': '2' } }, ok('after 429')),
+      async (server) => {
+        const { result, history } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(result, 'after 429');
+        assert.equal(server.requests.length, 2);
+        assert.equal(attemptsIn(history), 2);
+        const gap = (server.requests[1]?.receivedAt ?? 0) - (server.requests[0]?.receivedAt ?? 0);
+        assert.ok(gap >= 1900, `the retry came ${gap} ms after the 429; retry-after asked for 2000 ms`);
+      },
+      API_KEY,
+    );
   });
 
   it('retry-after-ms wins over retry-after', async () => {
-    const run = await runAgainst(
-      inOrder({ status: 429, headers: { 'retry-after-ms': '1500', 'retry-after': '30' } }, ok('after ms')),
+    await withFakeOpenAIServer(
+      repliesInOrder({ status: 429, headers: { 'retry-after-ms': '1500', 'retry-after': '30' } }, ok('after ms')),
+      async (server) => {
+        const { result } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(result, 'after ms');
+        const gap = (server.requests[1]?.receivedAt ?? 0) - (server.requests[0]?.receivedAt ?? 0);
+        assert.ok(gap >= 1400 && gap < 30_000, `gap ${gap} ms`);
+      },
+      API_KEY,
     );
-    assert.equal(run.result, 'after ms');
-    const gap = (run.requests[1]?.receivedAt ?? 0) - (run.requests[0]?.receivedAt ?? 0);
-    assert.ok(gap >= 1400 && gap < 30_000, `gap ${gap} ms`);
+  });
+
+  for (const [label, status, headers] of [
+    ['retry-after: 0', 429, { 'retry-after': '0' }],
+    ['retry-after-ms: 0', 429, { 'retry-after-ms': '0' }],
+    ['a retry-after date in the past', 503, { 'retry-after': 'Wed, 01 May 2024 11:59:00 GMT' }],
+  ] as const) {
+    it(`${label} means retry now: the run goes on`, async () => {
+      await withFakeOpenAIServer(
+        repliesInOrder({ status, headers, json: openAIErrorBody('slow down', 'rate_limit_error') }, ok('retried')),
+        async (server) => {
+          const { result, history } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+          assert.equal(result, 'retried');
+          assert.equal(server.requests.length, 2);
+          assert.equal(attemptsIn(history), 2);
+        },
+        API_KEY,
+      );
+    });
+  }
+
+  it('a retry-after of a day is capped at maxServerRetryDelay, and the failure says so', {
+    timeout: 60_000,
+  }, async () => {
+    const capped = {
+      workflowsPath,
+      modelParams: { ...modelParams, maxServerRetryDelay: '1s', retry: { ...modelParams.retry, maximumAttempts: 2 } },
+    };
+    await withFakeOpenAIServer(
+      repliesInOrder({ status: 429, headers: { 'retry-after': '86400' }, json: openAIErrorBody('come back tomorrow') }),
+      async (server) => {
+        const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], capped);
+        const failure = modelFailure(error);
+        assert.equal(failure.type, FailureTypes.rateLimit);
+        assert.equal(failure.nonRetryable, false, 'the retry policy ran out; the error itself stays retryable');
+        assert.match(failure.message, /asked to wait 86400 s before retrying; waiting 1 s instead/);
+        assert.match(failure.message, /maxServerRetryDelay/);
+        assert.equal(server.requests.length, 2);
+        assert.equal(attemptsIn(history), 2);
+        const gap = (server.requests[1]?.receivedAt ?? 0) - (server.requests[0]?.receivedAt ?? 0);
+        assert.ok(gap < 30_000, `the second attempt came ${gap} ms later: the day-long wait was not capped`);
+      },
+      API_KEY,
+    );
   });
 
   it('500, 502 and 503 are retried', async () => {
-    const run = await runAgainst(
-      inOrder(
+    await withFakeOpenAIServer(
+      repliesInOrder(
         { status: 500, json: openAIErrorBody('boom', 'server_error') },
         { status: 502, raw: 'bad gateway' },
         { status: 503, json: openAIErrorBody('overloaded', 'server_error') },
         ok('after 5xx'),
       ),
+      async (server) => {
+        const { result, history } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(result, 'after 5xx');
+        assert.equal(server.requests.length, 4);
+        assert.equal(attemptsIn(history), 4);
+      },
+      API_KEY,
     );
-    assert.equal(run.result, 'after 5xx');
-    assert.equal(run.requests.length, 4);
-    assert.equal(run.attempts, 4);
   });
 
   it('a dropped connection is retried', async () => {
-    const run = await runAgainst(inOrder({ dropConnection: true }, ok('after drop')));
-    assert.equal(run.result, 'after drop');
-    assert.equal(run.requests.length, 2);
-    assert.equal(run.attempts, 2);
+    await withFakeOpenAIServer(
+      repliesInOrder({ dropConnection: true }, ok('after drop')),
+      async (server) => {
+        const { result, history } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(result, 'after drop');
+        assert.equal(server.requests.length, 2);
+        assert.equal(attemptsIn(history), 2);
+      },
+      API_KEY,
+    );
+  });
+});
+
+describe('a request that outlives the activity timeout is aborted before the next attempt', () => {
+  it('a response slower than the timeout: the slow request is aborted, the retry succeeds', async () => {
+    await withFakeOpenAIServer(
+      repliesInOrder({ delayMs: 3500, json: responsesApiText('too late') }, ok('in time')),
+      async (server) => {
+        const { result, history } = await testEnv().runWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(result, 'in time');
+        assert.equal(server.requests.length, 2);
+        assert.equal(attemptsIn(history), 2);
+        assert.equal(server.requests[0]?.abortedByClient, true, 'the slow request was aborted by the worker');
+        assert.deepEqual(overlappingRequests(server.requests), [], 'two requests for one call were in flight at once');
+      },
+      API_KEY,
+    );
   });
 
-  it('a response slower than the activity timeout is retried', async () => {
-    const run = await runAgainst(inOrder({ delayMs: 3500, json: responsesApiText('too late') }, ok('in time')));
-    assert.equal(run.result, 'in time');
-    assert.equal(run.requests.length, 2);
-    assert.equal(run.attempts, 2);
+  it('every attempt too slow: each is aborted in turn, and the run fails with a typed timeout', async () => {
+    const threeAttempts = {
+      workflowsPath,
+      modelParams: { ...modelParams, retry: { ...modelParams.retry, maximumAttempts: 3 } },
+    };
+    await withFakeOpenAIServer(
+      repliesInOrder({ delayMs: 3500, json: responsesApiText('too late') }),
+      async (server) => {
+        const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], threeAttempts);
+        const failure = modelFailure(error);
+        assert.equal(failure.type, FailureTypes.timeout);
+        assert.match(failure.message, /start-to-close timeout/);
+        assert.equal(server.requests.length, 3);
+        assert.equal(attemptsIn(history), 3);
+        assert.ok(server.requests.every((request) => request.abortedByClient));
+        assert.deepEqual(overlappingRequests(server.requests), []);
+      },
+      API_KEY,
+    );
+  });
+});
+
+describe('a cancelled model call aborts its HTTP request', () => {
+  it('the workflow cancels the run mid-call: the worker learns it from a heartbeat and aborts', async () => {
+    await withFakeOpenAIServer(
+      repliesInOrder({ delayMs: 60_000, json: responsesApiText('far too late') }),
+      async (server) => {
+        // Read while the worker still runs: stopping it would abort the request anyway.
+        const abortedWhileWorkerRan = await testEnv().withWorker({ workflowsPath }, async (taskQueue) => {
+          const result = await testEnv().client.workflow.execute<typeof workflows.cancelledRun>('cancelledRun', {
+            taskQueue,
+            workflowId: `cancelled-run-${randomUUID()}`,
+            args: ['Hi'],
+          });
+          assert.equal(result, 'cancelled');
+          // The worker keeps running here: only a heartbeat can tell the activity it was cancelled.
+          for (let waited = 0; server.requests[0]?.finishedAt === undefined && waited < 30_000; waited += 100) {
+            await new Promise((resolve) => setTimeout(resolve, 100));
+          }
+          return server.requests[0]?.abortedByClient;
+        });
+        assert.equal(server.requests.length, 1);
+        assert.equal(abortedWhileWorkerRan, true, 'the request ran on after the cancellation');
+      },
+      API_KEY,
+    );
   });
 });
 
@@ -124,56 +229,84 @@ describe('non-retryable model errors fail at once with a typed failure that says
   ] as const;
   for (const [status, type, advice] of cases) {
     it(`${status}`, async () => {
-      const run = await runAgainst(inOrder({ status, json: openAIErrorBody(`status ${status} from the server`) }));
-      const failure = modelFailure(run.error);
-      assert.equal(failure.type, type);
-      assert.equal(failure.nonRetryable, true);
-      assert.match(failure.message, advice);
-      assert.match(failure.message, new RegExp(`status ${status} from the server`));
-      assert.equal(run.requests.length, 1, 'no layer retried');
-      assert.equal(run.attempts, 1);
+      await withFakeOpenAIServer(
+        repliesInOrder({ status, json: openAIErrorBody(`status ${status} from the server`) }),
+        async (server) => {
+          const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+          const failure = modelFailure(error);
+          assert.equal(failure.type, type);
+          assert.equal(failure.nonRetryable, true);
+          assert.match(failure.message, advice);
+          assert.match(failure.message, new RegExp(`status ${status} from the server`));
+          assert.equal(server.requests.length, 1, 'no layer retried');
+          assert.equal(attemptsIn(history), 1);
+        },
+        API_KEY,
+      );
     });
   }
 
   it('an unknown model name', async () => {
-    const run = await runAgainst(
-      inOrder({
+    await withFakeOpenAIServer(
+      repliesInOrder({
         status: 404,
         json: openAIErrorBody('The model `gpt-named-model` does not exist', 'invalid_request_error', 'model_not_found'),
       }),
+      async (server) => {
+        const { error } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        const failure = modelFailure(error);
+        assert.equal(failure.nonRetryable, true);
+        assert.match(failure.message, /gpt-named-model/);
+        assert.equal(server.requests.length, 1);
+      },
+      API_KEY,
     );
-    const failure = modelFailure(run.error);
-    assert.equal(failure.nonRetryable, true);
-    assert.match(failure.message, /gpt-named-model/);
-    assert.equal(run.requests.length, 1);
   });
 
   it('x-should-retry: false on a 500 is not retried', async () => {
-    const run = await runAgainst(
-      inOrder({ status: 500, headers: { 'x-should-retry': 'false' }, json: openAIErrorBody('no', 'server_error') }),
+    await withFakeOpenAIServer(
+      repliesInOrder({
+        status: 500,
+        headers: { 'x-should-retry': 'false' },
+        json: openAIErrorBody('no', 'server_error'),
+      }),
+      async (server) => {
+        const { error } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.equal(modelFailure(error).nonRetryable, true);
+        assert.equal(server.requests.length, 1);
+      },
+      API_KEY,
     );
-    const failure = modelFailure(run.error);
-    assert.equal(failure.nonRetryable, true);
-    assert.equal(run.requests.length, 1);
-  });
-
-  it('a malformed JSON body gives a clear error', async () => {
-    const run = await runAgainst(inOrder({ status: 200, raw: '{"id": "resp_1", "output": [' }));
-    const failure = modelFailure(run.error);
-    assert.equal(failure.type, FailureTypes.invalidResponse);
-    assert.match(failure.message, /not valid JSON/);
-    assert.equal(run.requests.length, run.attempts, 'each attempt made exactly one request');
   });
 });
 
 describe('credentials', () => {
   it('the API key reaches the server but never a workflow history, even when the server echoes it', async () => {
-    const run = await runAgainst(
-      inOrder({ status: 401, json: openAIErrorBody(`Incorrect API key provided: ${API_KEY}`) }),
+    const echo = `Incorrect API key provided: ${API_KEY}`;
+    const histories: string[] = [];
+    const twoAttempts = {
+      workflowsPath,
+      modelParams: { ...modelParams, retry: { ...modelParams.retry, maximumAttempts: 2 } },
+    };
+    await withFakeOpenAIServer(
+      repliesInOrder({ status: 500, json: openAIErrorBody(echo, 'server_error') }),
+      async (server) => {
+        const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], twoAttempts);
+        assert.equal(modelFailure(error).type, FailureTypes.serverError);
+        assert.equal(server.requests[0]?.headers.authorization, `Bearer ${API_KEY}`);
+        histories.push(JSON.stringify(history));
+      },
+      API_KEY,
     );
-    assert.equal(run.requests[0]?.headers.authorization, `Bearer ${API_KEY}`);
-    modelFailure(run.error);
-    assert.ok(keptHistories.length > 5);
-    for (const history of keptHistories) assert.ok(!history.includes(API_KEY), 'the API key is in a history');
+    await withFakeOpenAIServer(
+      repliesInOrder({ status: 401, json: openAIErrorBody(echo) }),
+      async () => {
+        const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        assert.match(modelFailure(error).message, /\[redacted\]/);
+        histories.push(JSON.stringify(history));
+      },
+      API_KEY,
+    );
+    for (const history of histories) assert.ok(!history.includes(API_KEY), 'the API key is in a history');
   });
 });

@@ -1,5 +1,6 @@
 // Workflows that exercise the plugin with plain agents-core code.
-import { Agent, type InputGuardrail, Runner, run, tool } from '@openai/agents-core';
+import { Agent, type AgentInputItem, type InputGuardrail, Runner, run, tool } from '@openai/agents-core';
+import { CancellationScope, isCancellation, sleep } from '@temporalio/workflow';
 import { z } from 'zod';
 import { ActivityModelProvider, activityAsTool } from '../../src/workflow/index.js';
 import type * as failingActivities from '../reliability/failing-activity.js';
@@ -117,4 +118,37 @@ export async function toolTrouble(prompt: string): Promise<string> {
   });
   const result = await run(agent, prompt);
   return result.finalOutput ?? '';
+}
+
+/**
+ * Sends input items straight to the model activity, past run()'s input check, as a custom runner or
+ * an input filter could: shows what the worker does with an item it cannot send.
+ */
+export async function directModelCall(input: unknown): Promise<string> {
+  const model = await new ActivityModelProvider().getModel('gpt-direct');
+  const response = await model.getResponse({
+    input: input as AgentInputItem[],
+    modelSettings: {},
+    tools: [],
+    outputType: 'text',
+    handoffs: [],
+    tracing: false,
+  });
+  return JSON.stringify(response.output);
+}
+
+/** Starts an agent run and cancels it while its model call is in flight. */
+export async function cancelledRun(prompt: string): Promise<string> {
+  const agent = new Agent({ name: 'Patient', instructions: 'Answer.' });
+  const scope = new CancellationScope();
+  const running = scope.run(() => run(agent, prompt));
+  await sleep('1s');
+  scope.cancel();
+  try {
+    await running;
+    return 'finished';
+  } catch (error) {
+    if (isCancellation(error)) return 'cancelled';
+    throw error;
+  }
 }
