@@ -4,6 +4,7 @@ export { deterministic } from './deterministic';
 export { forcingToolUse } from './forcing-tool-use';
 export { inputGuardrails } from './input-guardrails';
 export { llmAsAJudge } from './llm-as-a-judge';
+export { longChat } from './long-chat';
 export { outputGuardrails } from './output-guardrails';
 export { parallelization } from './parallelization';
 export { routing } from './routing';
