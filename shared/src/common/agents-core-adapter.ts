@@ -79,3 +79,63 @@ export function wrapRunnerRun(hooks: {
   };
   prototype[WRAPPED] = true;
 }
+
+// --- MCP -------------------------------------------------------------------------------------------
+//   - `MCPServerStdio` / `MCPServerSSE` / `MCPServerStreamableHttp` keep their MCP client session at
+//     `underlying.session` (an `@modelcontextprotocol/client` Client). agents-core's MCPServer has no
+//     prompt API, so the worker reaches prompts through that session.
+//   - Their prototypes' methods are replaced inside workflows, where they would fail with "Method not
+//     implemented." (a plain Error, so a workflow task retried forever) with a typed failure.
+
+import { MCPServerSSE, MCPServerStdio, MCPServerStreamableHttp } from '@openai/agents-core';
+
+/** The prompt calls of an MCP client session, as `@modelcontextprotocol/client`'s Client has them. */
+export interface MCPPromptSession {
+  listPrompts(params?: Record<string, unknown>, options?: Record<string, unknown>): Promise<unknown>;
+  getPrompt(
+    params: { name: string; arguments?: Record<string, string> },
+    options?: Record<string, unknown>,
+  ): Promise<unknown>;
+}
+
+function isPromptSession(value: unknown): value is MCPPromptSession {
+  const candidate = value as Partial<MCPPromptSession> | null | undefined;
+  return typeof candidate?.listPrompts === 'function' && typeof candidate.getPrompt === 'function';
+}
+
+/** The connected MCP client session behind one of agents-core's Node MCP server classes, if there is one. */
+export function mcpPromptSessionOf(server: object): MCPPromptSession | undefined {
+  const session = (server as { underlying?: { session?: unknown } }).underlying?.session;
+  return isPromptSession(session) ? session : undefined;
+}
+
+/** The agents-core MCP server classes that do I/O, and the methods workflows must not reach. */
+export const MCP_SERVER_CLASS_METHODS = [
+  'connect',
+  'close',
+  'listTools',
+  'callTool',
+  'callToolResult',
+  'listResources',
+  'listResourceTemplates',
+  'readResource',
+  'invalidateToolsCache',
+] as const;
+
+const MCP_GUARDED = Symbol.for('openai-agents-temporal.mcpServerClassesGuarded');
+
+/**
+ * Makes every I/O method of MCPServerStdio, MCPServerSSE and MCPServerStreamableHttp on this copy of
+ * agents-core reject with `failure(className)`. Idempotent.
+ */
+export function guardMcpServerClasses(failure: (className: string) => Error): void {
+  const classes = { MCPServerStdio, MCPServerSSE, MCPServerStreamableHttp } as Record<string, { prototype: object }>;
+  for (const [className, serverClass] of Object.entries(classes)) {
+    const prototype = serverClass.prototype as Record<string | symbol, unknown>;
+    if (prototype[MCP_GUARDED]) continue;
+    for (const method of MCP_SERVER_CLASS_METHODS) {
+      prototype[method] = () => Promise.reject(failure(className));
+    }
+    prototype[MCP_GUARDED] = true;
+  }
+}

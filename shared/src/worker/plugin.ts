@@ -8,6 +8,7 @@ import {
 } from '../common/model-params.js';
 import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
+import { type MCPServerProvider, mcpProviderActivities } from './mcp-providers.js';
 import { createModelActivities } from './model-activity.js';
 
 /**
@@ -25,6 +26,8 @@ export interface OpenAIAgentsPluginOptions {
   modelProvider?: ModelProvider;
   /** Activity options for every model call. Default: 60 s start-to-close, Temporal's default retry policy. */
   modelParams?: ModelActivityParameters;
+  /** MCP servers workflows can use (StatelessMCPServerProvider, StatefulMCPServerProvider); their activities are registered. */
+  mcpServerProviders?: MCPServerProvider[];
 }
 
 /**
@@ -42,12 +45,14 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
+    const mcpServerProviders = options.mcpServerProviders ?? [];
     super({
       name: 'openai-agents-temporal.OpenAIAgentsPlugin',
-      activities: createModelActivities(modelProvider, {
-        maxServerRetryDelay: options.modelParams?.maxServerRetryDelay,
-      }),
-      workerInterceptors: { workflowModules: [workflowModule('interceptors')] },
+      activities: {
+        ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
+        ...mcpProviderActivities(mcpServerProviders),
+      },
+      workerInterceptors: { workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')] },
     });
     const modelParams = { ...options.modelParams };
     if (typeof (modelParams.summary as unknown) === 'function') {

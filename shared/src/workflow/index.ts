@@ -3,6 +3,14 @@
  * Nothing here imports Node built-ins or the `openai` client; a test guards that.
  */
 
+export {
+  MCPFailureTypes,
+  type MCPGetPromptResult,
+  type MCPListPromptsResult,
+  type MCPPrompt,
+  type MCPPromptMessage,
+  type MCPTool,
+} from '../common/mcp.js';
 export type {
   ModelActivityParameters,
   ModelCallDescription,
@@ -30,5 +38,16 @@ export {
   type WebSearchToolOptions,
   webSearchTool,
 } from './hosted-tools.js';
+export {
+  type MCPServerReferenceOptions,
+  mcpFailureType,
+  StatefulMCPServer,
+  type StatefulMcpServerOptions,
+  StatelessMCPServer,
+  type StatelessMcpServerOptions,
+  statefulMcpServer,
+  statelessMcpServer,
+  withStatefulMcpServer,
+} from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES } from './model.js';
 export { type ActivityAsToolOptions, activityAsTool } from './tools.js';

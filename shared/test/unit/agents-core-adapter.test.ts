@@ -71,3 +71,79 @@ describe('normalizeToolAllowedCallers', () => {
     assert.equal(normalizeToolAllowedCallers(undefined, 'web_search'), undefined);
   });
 });
+
+// --- MCP ---
+
+import { fileURLToPath } from 'node:url';
+import { MCPServerSSE, MCPServerStdio, MCPServerStreamableHttp } from '@openai/agents-core';
+import {
+  guardMcpServerClasses,
+  MCP_SERVER_CLASS_METHODS,
+  mcpPromptSessionOf,
+} from '../../src/common/agents-core-adapter.js';
+
+describe('MCP server classes', () => {
+  const stdioServer = fileURLToPath(new URL('../mcp/stdio-server.ts', import.meta.url));
+
+  it('MCPServerStdio keeps its connected MCP client session at underlying.session, with the prompt calls', async () => {
+    const server = new MCPServerStdio({ name: 'pinned', command: process.execPath, args: [stdioServer] });
+    assert.equal(mcpPromptSessionOf(server), undefined, 'no session before connect()');
+    await server.connect();
+    try {
+      const session = mcpPromptSessionOf(server);
+      assert.ok(session, 'a session once connected');
+      const listed = (await session.listPrompts()) as { prompts: { name: string }[] };
+      assert.deepEqual(
+        listed.prompts.map((prompt) => prompt.name),
+        ['greeting'],
+      );
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('MCPServerSSE and MCPServerStreamableHttp keep theirs in the same place', () => {
+    for (const server of [
+      new MCPServerSSE({ url: 'http://127.0.0.1:1/sse' }),
+      new MCPServerStreamableHttp({ url: 'http://127.0.0.1:1/mcp' }),
+    ]) {
+      const underlying = (server as unknown as { underlying?: object }).underlying;
+      assert.ok(underlying && 'session' in underlying, `${server.constructor.name}.underlying.session`);
+    }
+  });
+
+  it('guardMcpServerClasses covers every method of the three classes, and makes each reject', async () => {
+    const classes = [MCPServerStdio, MCPServerSSE, MCPServerStreamableHttp];
+    for (const serverClass of classes) {
+      const methods = Object.getOwnPropertyNames(serverClass.prototype).filter((name) => {
+        const descriptor = Object.getOwnPropertyDescriptor(serverClass.prototype, name);
+        return name !== 'constructor' && typeof descriptor?.value === 'function';
+      });
+      const internal = ['invalidateToolsCaches', 'clearLocalToolsCache'];
+      assert.deepEqual(
+        methods.filter((name) => !internal.includes(name)).sort(),
+        [...MCP_SERVER_CLASS_METHODS].sort(),
+        `${serverClass.name}: a new method must be guarded in workflows too`,
+      );
+    }
+    const originals = classes.map((serverClass) => ({ ...Object.getOwnPropertyDescriptors(serverClass.prototype) }));
+    try {
+      guardMcpServerClasses((className) => new Error(`guarded ${className}`));
+      const server = new MCPServerStreamableHttp({ url: 'http://127.0.0.1:1/mcp' });
+      for (const method of MCP_SERVER_CLASS_METHODS) {
+        await assert.rejects(
+          (server[method] as () => Promise<unknown>).call(server),
+          /guarded MCPServerStreamableHttp/,
+          method,
+        );
+      }
+    } finally {
+      classes.forEach((serverClass, index) => {
+        for (const key of Reflect.ownKeys(serverClass.prototype)) {
+          if (!(key in (originals[index] ?? {}))) Reflect.deleteProperty(serverClass.prototype, key);
+        }
+        Object.defineProperties(serverClass.prototype, originals[index] ?? {});
+      });
+    }
+  });
+});
