@@ -1,0 +1,182 @@
+import { type AgentInputItem, AgentsError, type RunItem, run, user } from '@openai/agents-core';
+import {
+  ApplicationFailure,
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  setCurrentDetails,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import { type AirlineContext, createAirlineAgents, TRIAGE_NAME } from './airline-agents';
+
+/** Longer messages are refused by the update's validator. */
+export const MAX_MESSAGE_LENGTH = 1000;
+
+/** One line of the conversation as the customer sees it. */
+export type ChatLine =
+  | { kind: 'user'; text: string }
+  | { kind: 'agent'; agent: string; text: string }
+  | { kind: 'handoff'; from: string; to: string }
+  | { kind: 'tool_call'; agent: string; tool: string; arguments: string }
+  | { kind: 'tool_output'; agent: string; output: string };
+
+/** Everything a conversation needs to go on: what continue-as-new carries into the next run. */
+export interface ConversationState {
+  /** The agent that answers the next message: the last one that spoke. */
+  currentAgent: string;
+  context: AirlineContext;
+  /** What the customer has seen, oldest first. */
+  history: ChatLine[];
+  /** The conversation as the model sees it: every item so far, tool calls included. */
+  inputItems: AgentInputItem[];
+}
+
+export interface CustomerServiceInput {
+  /** Set by continue-as-new: the conversation so far. Omit to start a new conversation. */
+  state?: ConversationState;
+  /**
+   * Continue as new after this many turns in one run, without waiting for Temporal's suggestion.
+   * For tests and demos of continue-as-new; carried into every run of the conversation.
+   */
+  continueAsNewAfterTurns?: number;
+}
+
+export interface ConversationSummary {
+  currentAgent: string;
+  context: AirlineContext;
+}
+
+/** Sends the customer's message; returns the lines this turn added, starting with the message. */
+export const sendMessageUpdate = defineUpdate<ChatLine[], [string]>('sendMessage');
+/** The whole conversation so far. */
+export const historyQuery = defineQuery<ChatLine[]>('history');
+/** Who answers next and what the agents know about the booking. */
+export const summaryQuery = defineQuery<ConversationSummary>('summary');
+/** Ends the conversation once any turn in progress finishes; the workflow returns the history. */
+export const endConversationSignal = defineSignal('endConversation');
+
+/**
+ * An airline customer service conversation that lives as long as the customer keeps talking. Each
+ * message arrives as an Update and runs one agent turn; the reply is the update's result. The
+ * workflow keeps the conversation and the booking context, and continues as new when Temporal
+ * suggests it, carrying them into the next run.
+ */
+export async function customerService(input: CustomerServiceInput = {}): Promise<ChatLine[]> {
+  const state: ConversationState = input.state ?? {
+    currentAgent: TRIAGE_NAME,
+    context: {},
+    history: [],
+    inputItems: [],
+  };
+  const { triageAgent, agentsByName } = createAirlineAgents();
+  let turnsThisRun = 0;
+  let ended = false;
+  // Turns run one at a time, in the order their messages were accepted.
+  let previousTurn: Promise<unknown> = Promise.resolve();
+
+  async function takeTurn(message: string): Promise<ChatLine[]> {
+    const agent = agentsByName.get(state.currentAgent) ?? triageAgent;
+    // The turn works on copies: if it fails, the conversation is as it was, and the customer can resend.
+    const context: AirlineContext = { ...state.context };
+    const result = await run(agent, [...state.inputItems, user(message)], { context }).catch((error: unknown) => {
+      throw asUpdateFailure(error);
+    });
+    const lines: ChatLine[] = [{ kind: 'user', text: message }, ...result.newItems.flatMap(chatLines)];
+    state.history.push(...lines);
+    state.inputItems = result.history;
+    state.currentAgent = result.lastAgent?.name ?? agent.name;
+    state.context = context;
+    turnsThisRun += 1;
+    setCurrentDetails(`${state.history.length} lines; talking to ${state.currentAgent}`);
+    return lines;
+  }
+
+  setHandler(
+    sendMessageUpdate,
+    (message) => {
+      const turn = previousTurn.then(() => takeTurn(message));
+      previousTurn = turn.catch(() => undefined);
+      return turn;
+    },
+    {
+      // A rejected message never reaches the history or the agents: nothing changes.
+      validator: (message) => {
+        if (ended) {
+          throw ApplicationFailure.nonRetryable('This conversation has ended. Start a new one.', 'ConversationEnded');
+        }
+        if (typeof message !== 'string' || message.trim() === '') {
+          throw ApplicationFailure.nonRetryable('The message is empty. Type something to send.', 'InvalidMessage');
+        }
+        if (message.length > MAX_MESSAGE_LENGTH) {
+          throw ApplicationFailure.nonRetryable(
+            `The message is ${message.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send it again.`,
+            'InvalidMessage',
+          );
+        }
+      },
+    },
+  );
+  setHandler(historyQuery, () => state.history);
+  setHandler(summaryQuery, () => ({ currentAgent: state.currentAgent, context: state.context }));
+  setHandler(endConversationSignal, () => {
+    ended = true;
+  });
+
+  const { continueAsNewAfterTurns } = input;
+  const continueAsNewDue = () =>
+    workflowInfo().continueAsNewSuggested ||
+    (continueAsNewAfterTurns !== undefined && turnsThisRun >= continueAsNewAfterTurns);
+  // Wait for the end or for continue-as-new, and in either case for the turn in progress to finish.
+  await condition(() => (ended || continueAsNewDue()) && allHandlersFinished());
+  if (ended) return state.history;
+  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns });
+}
+
+/**
+ * An Agents error thrown from an update handler would fail the workflow task, and Temporal would
+ * retry that task forever. As an ApplicationFailure it fails this update only: the customer sees
+ * the error, and the conversation goes on.
+ */
+function asUpdateFailure(error: unknown): unknown {
+  if (!(error instanceof AgentsError)) return error;
+  return ApplicationFailure.nonRetryable(`The agents could not answer: ${error.message}`, error.constructor.name);
+}
+
+/** What the customer sees of one item of a turn. */
+function chatLines(item: RunItem): ChatLine[] {
+  switch (item.type) {
+    case 'message_output_item':
+      return [{ kind: 'agent', agent: item.agent.name, text: item.content }];
+    case 'handoff_output_item':
+      return [{ kind: 'handoff', from: item.sourceAgent.name, to: item.targetAgent.name }];
+    case 'tool_call_item': {
+      const call = item.rawItem;
+      if (call.type !== 'function_call') return [];
+      return [{ kind: 'tool_call', agent: item.agent.name, tool: call.name, arguments: call.arguments }];
+    }
+    case 'tool_call_output_item':
+      return [{ kind: 'tool_output', agent: item.agent.name, output: String(item.output) }];
+    default:
+      return [];
+  }
+}
+
+/** One line as text, for a terminal. */
+export function formatChatLine(line: ChatLine): string {
+  switch (line.kind) {
+    case 'user':
+      return `You: ${line.text}`;
+    case 'agent':
+      return `${line.agent}: ${line.text}`;
+    case 'handoff':
+      return `  (handed off from ${line.from} to ${line.to})`;
+    case 'tool_call':
+      return `  (${line.agent} calls ${line.tool} ${line.arguments})`;
+    case 'tool_output':
+      return `  (tool result: ${line.output})`;
+  }
+}
