@@ -17,6 +17,13 @@ export {
   toolCallResponse,
 } from '../worker/scripted-model.js';
 export {
+  chatCompletionBody,
+  chatCompletionChunks,
+  chatCompletionReply,
+  type ScriptedChatMessage,
+  type ScriptedChatToolCall,
+} from './chat-completions.js';
+export {
   AgentsTestEnvironment,
   type AgentsTestEnvironmentOptions,
   type FinishedRun,
