@@ -246,6 +246,22 @@ describe('non-retryable model errors fail at once with a typed failure that says
     });
   }
 
+  it('no API key on the worker: Authentication at once, before any HTTP call', async () => {
+    await withFakeOpenAIServer(
+      repliesInOrder(ok('never')),
+      async (server) => {
+        const { error, history } = await testEnv().runFailingWorkflow<NamedModel>('namedModel', ['Hi'], worker);
+        const failure = modelFailure(error);
+        assert.equal(failure.type, FailureTypes.authentication);
+        assert.equal(failure.nonRetryable, true);
+        assert.match(failure.message, /OPENAI_API_KEY is not set/);
+        assert.equal(server.requests.length, 0);
+        assert.equal(attemptsIn(history), 1);
+      },
+      '',
+    );
+  });
+
   it('an unknown model name', async () => {
     await withFakeOpenAIServer(
       repliesInOrder({
