@@ -15,6 +15,7 @@ import {
   toolOutput,
   userTexts,
 } from 'openai-agents-temporal/samples';
+import { longChatOfflineAnswers } from './long-chat-answers';
 import type * as workflows from './workflows';
 
 const OFFLINE = '(offline model)';
@@ -181,4 +182,5 @@ export const offlineAnswers: Record<keyof typeof workflows, AgentScript> = {
     'Spanish agent': textResponse(`¡Muy bien, gracias! ¿Y usted? ${OFFLINE}`),
     'English agent': textResponse(`I'm doing well, thank you! And you? ${OFFLINE}`),
   },
+  longChat: longChatOfflineAnswers,
 };
