@@ -1,76 +1,32 @@
 // Crash recovery: a worker process is killed with SIGKILL in the middle of a multi-step agent run; a new
 // worker process finishes it with the same result, and no model call that had finished runs again.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import { scheduledActivityTypes, useAgentsTestEnvironment } from '../../src/testing/index.js';
 import { EXPECTED_RESULT } from './scripted-steps.js';
+import {
+  type CallLogLine,
+  newCallLog,
+  readCallLog,
+  startWorkerProcess,
+  until,
+  writeBundle,
+} from './worker-processes.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/multi-step.ts', import.meta.url));
-const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
 const modelParams = { startToCloseTimeout: '4s' };
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-interface LogLine {
-  pid: number;
-  kind: 'model-start' | 'model-end' | 'tool';
-  step?: number;
-  key?: string;
-}
-
-const readLog = (file: string): LogLine[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LogLine);
-
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => {
-    output += chunk;
-  });
-  while (!output.includes('worker ready')) {
-    if (child.exitCode !== null) throw new Error(`worker process exited early: ${output}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return child;
-}
-
-async function waitFor(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 600; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-async function bundleFile(): Promise<string> {
-  const { code } = await testEnv().bundle(workflowsPath, modelParams);
-  const file = join(mkdtempSync(join(tmpdir(), 'crash-bundle-')), 'bundle.js');
-  writeFileSync(file, code);
-  return file;
-}
-
-/** Runs the workflow; kills the first worker once `killWhen` holds for its log, then starts a second. */
+/** Runs the workflow; kills the first worker once it is stuck in the blocked call, then starts a second. */
 async function runWithKill(block: { BLOCK_STEP: string } | { BLOCK_TOOL: string }) {
-  const dir = mkdtempSync(join(tmpdir(), 'crash-'));
-  const callLog = join(dir, 'calls.jsonl');
-  writeFileSync(callLog, '');
+  const callLog = newCallLog('crash-');
   const common = {
     TEMPORAL_ADDRESS: testEnv().env.address,
     TASK_QUEUE: `crash-${Math.random().toString(36).slice(2)}`,
-    BUNDLE_PATH: await bundleFile(),
+    BUNDLE_PATH: writeBundle((await testEnv().bundle(workflowsPath, modelParams)).code),
     CALL_LOG: callLog,
   };
   const workflowId = `crash-${Object.values(block)[0]}-${Date.now()}`;
@@ -81,11 +37,11 @@ async function runWithKill(block: { BLOCK_STEP: string } | { BLOCK_TOOL: string 
     args: ['Look up a and b'],
   });
   // The first worker hangs at the blocked call; kill it there.
-  const blockedCall = (line: LogLine) =>
+  const blockedCall = (line: CallLogLine) =>
     'BLOCK_STEP' in block
       ? line.kind === 'model-start' && line.step === Number(block.BLOCK_STEP)
       : line.kind === 'tool' && line.key === block.BLOCK_TOOL;
-  await waitFor(() => readLog(callLog).some(blockedCall), 'the blocked call');
+  await until(() => readCallLog(callLog).some(blockedCall), 'the blocked call');
   first.kill('SIGKILL');
   await once(first, 'exit');
 
@@ -93,7 +49,7 @@ async function runWithKill(block: { BLOCK_STEP: string } | { BLOCK_TOOL: string 
   try {
     const result = await handle.result();
     const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId, modelParams);
-    return { result, history, log: readLog(callLog), firstPid: first.pid, secondPid: second.pid };
+    return { result, history, log: readCallLog(callLog), firstPid: first.pid, secondPid: second.pid };
   } finally {
     second.kill('SIGKILL');
     await once(second, 'exit');
@@ -131,14 +87,12 @@ function assertNoFinishedModelCallRanAgain(run: Awaited<ReturnType<typeof runWit
 
 describe('crash recovery with SIGKILL', () => {
   it('an uninterrupted run gives the reference result', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'crash-ref-'));
-    const callLog = join(dir, 'calls.jsonl');
-    writeFileSync(callLog, '');
+    const callLog = newCallLog('crash-ref-');
     const taskQueue = `crash-ref-${Date.now()}`;
     const worker = await startWorkerProcess({
       TEMPORAL_ADDRESS: testEnv().env.address,
       TASK_QUEUE: taskQueue,
-      BUNDLE_PATH: await bundleFile(),
+      BUNDLE_PATH: writeBundle((await testEnv().bundle(workflowsPath, modelParams)).code),
       CALL_LOG: callLog,
     });
     try {
@@ -148,7 +102,7 @@ describe('crash recovery with SIGKILL', () => {
         args: ['Look up a and b'],
       });
       assert.equal(result, EXPECTED_RESULT);
-      assert.equal(readLog(callLog).filter((line) => line.kind === 'model-start').length, 3);
+      assert.equal(readCallLog(callLog).filter((line) => line.kind === 'model-start').length, 3);
     } finally {
       worker.kill('SIGKILL');
       await once(worker, 'exit');

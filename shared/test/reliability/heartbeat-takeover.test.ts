@@ -2,11 +2,7 @@
 // heartbeatTimeout in modelParams the model activity heartbeats, so Temporal notices the silence
 // and a second worker process retries the call long before the 10-minute start-to-close timeout.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -14,57 +10,17 @@ import type { ModelActivityParameters } from '../../src/common/model-params.js';
 import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import { useAgentsTestEnvironment } from '../../src/testing/index.js';
 import { EXPECTED_RESULT } from './scripted-steps.js';
+import { newCallLog, readCallLog, startWorkerProcess, until, writeBundle } from './worker-processes.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/multi-step.ts', import.meta.url));
-const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.url));
 // A start-to-close far beyond the test's own timeout: only the heartbeat can bring the call back in time.
 const modelParams: ModelActivityParameters = { startToCloseTimeout: '10m', heartbeatTimeout: '2s' };
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
-interface CallLogLine {
-  pid: number;
-  kind: 'model-start' | 'model-end' | 'tool';
-  step?: number;
-}
-
-const readCallLog = (file: string): CallLogLine[] =>
-  readFileSync(file, 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as CallLogLine);
-
-async function until(condition: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1200; i++) {
-    if (condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
-
-/** worker-process.ts in its own process; resolves once it polls. */
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => {
-    output += chunk;
-  });
-  await until(() => {
-    if (child.exitCode !== null) throw new Error(`worker process exited early: ${output}`);
-    return output.includes('worker ready');
-  }, 'the worker process to start');
-  return child;
-}
-
 describe('heartbeat takeover', () => {
   it('a worker killed during a model call: a second worker retries the call after the heartbeat timeout', async () => {
-    const callLog = join(mkdtempSync(join(tmpdir(), 'heartbeat-')), 'calls.jsonl');
-    writeFileSync(callLog, '');
-    const bundlePath = join(mkdtempSync(join(tmpdir(), 'heartbeat-bundle-')), 'bundle.js');
-    writeFileSync(bundlePath, (await testEnv().bundle(workflowsPath, modelParams)).code);
+    const callLog = newCallLog('heartbeat-');
+    const bundlePath = writeBundle((await testEnv().bundle(workflowsPath, modelParams)).code);
     const common = {
       TEMPORAL_ADDRESS: testEnv().env.address,
       TASK_QUEUE: `heartbeat-${crypto.randomUUID()}`,
