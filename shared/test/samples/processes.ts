@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
+import { msToTs } from '@temporalio/common/lib/time.js';
 
 export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 export const tsxBin = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
@@ -94,7 +95,7 @@ export async function freshNamespace(client: Client, prefix: string): Promise<st
   const namespace = `${prefix}-${Math.random().toString(36).slice(2, 10)}`;
   await client.workflowService.registerNamespace({
     namespace,
-    workflowExecutionRetentionPeriod: { seconds: 24 * 60 * 60 },
+    workflowExecutionRetentionPeriod: msToTs('1 day'),
   });
   return namespace;
 }
