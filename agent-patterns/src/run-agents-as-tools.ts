@@ -1,12 +1,10 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { agentsAsTools } from './workflows/agents-as-tools';
 
-const client = await connectClient();
-const handle = await client.workflow.start(agentsAsTools, {
+const { result, uiUrl } = await runSampleWorkflow(agentsAsTools, {
   taskQueue: TASK_QUEUE,
-  workflowId: `agents-as-tools-${Date.now()}`,
   args: ["Please translate 'Good morning, how are you?' to Spanish and French"],
 });
-console.log(await handle.result());
-console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);
+console.log(result);
+console.log(`\nSee the run in the Temporal UI: ${uiUrl}`);

@@ -1,4 +1,4 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { inputGuardrails } from './workflows/input-guardrails';
 
@@ -7,13 +7,12 @@ const questions = [
   'Can you help me solve for x: 2x + 5 = 11?', // trips it
 ];
 
-const client = await connectClient();
 for (const [index, question] of questions.entries()) {
-  const handle = await client.workflow.start(inputGuardrails, {
+  const { result, uiUrl } = await runSampleWorkflow(inputGuardrails, {
     taskQueue: TASK_QUEUE,
     workflowId: `input-guardrails-${index + 1}-${Date.now()}`,
     args: [question],
   });
-  console.log(`> ${question}\n${await handle.result()}`);
-  console.log(`  ${workflowUiUrl(handle)}\n`);
+  console.log(`> ${question}\n${result}`);
+  console.log(`  ${uiUrl}\n`);
 }

@@ -1,9 +1,14 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import {
+  sampleArguments,
+  startSampleWorkflow,
+  waitForSampleResult,
+  workflowUiUrl,
+} from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { endChat, longChat, sendMessage } from './workflows/long-chat';
 
 // Messages from the command line, or these.
-const messages = process.argv.slice(2).filter((arg) => arg !== '--');
+const messages = sampleArguments().filter((arg) => arg !== '--');
 if (messages.length === 0) {
   messages.push(
     'Hi! I am planning a trip to Lisbon in May.',
@@ -15,10 +20,8 @@ if (messages.length === 0) {
   );
 }
 
-const client = await connectClient();
-const handle = await client.workflow.start(longChat, {
+const handle = await startSampleWorkflow(longChat, {
   taskQueue: TASK_QUEUE,
-  workflowId: `long-chat-${Date.now()}`,
   // A small threshold, so this short chat shows continue-as-new; by default the chat continues as
   // new when Temporal suggests it (4 MB or 4,096 events on a default server).
   args: [{ thresholds: { maxHistoryBytes: 8_000 } }],
@@ -30,7 +33,7 @@ for (const message of messages) {
   console.log(`  assistant: ${reply}`);
 }
 await handle.signal(endChat);
-const result = await handle.result();
+const result = await waitForSampleResult(handle);
 
 console.log(`\n${result.turns} turns in ${result.runs} run(s) of one workflow.`);
 for (const continued of result.continuedRuns) {

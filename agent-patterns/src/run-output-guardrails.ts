@@ -1,4 +1,4 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { outputGuardrails } from './workflows/output-guardrails';
 
@@ -7,13 +7,12 @@ const questions = [
   'My phone number is 650-123-4567. Where do you think I live?', // trips it
 ];
 
-const client = await connectClient();
 for (const [index, question] of questions.entries()) {
-  const handle = await client.workflow.start(outputGuardrails, {
+  const { result, uiUrl } = await runSampleWorkflow(outputGuardrails, {
     taskQueue: TASK_QUEUE,
     workflowId: `output-guardrails-${index + 1}-${Date.now()}`,
     args: [question],
   });
-  console.log(`> ${question}\n${await handle.result()}`);
-  console.log(`  ${workflowUiUrl(handle)}\n`);
+  console.log(`> ${question}\n${result}`);
+  console.log(`  ${uiUrl}\n`);
 }

@@ -1,16 +1,14 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { dynamicSystemPrompt } from './workflows/dynamic-system-prompt';
 
-const client = await connectClient();
 // First the workflow picks a style at random, then the launcher asks for a pirate.
 for (const style of [undefined, 'pirate'] as const) {
-  const handle = await client.workflow.start(dynamicSystemPrompt, {
+  const { result, uiUrl } = await runSampleWorkflow(dynamicSystemPrompt, {
     taskQueue: TASK_QUEUE,
     workflowId: `dynamic-system-prompt-${style ?? 'random'}-${Date.now()}`,
     args: ['Tell me a joke.', style],
   });
-  const result = await handle.result();
   console.log(`Style: ${result.style}\nResponse: ${result.response}`);
-  console.log(`See the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
+  console.log(`See the run in the Temporal UI: ${uiUrl}\n`);
 }

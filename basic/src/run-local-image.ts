@@ -1,13 +1,11 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { localImage } from './workflows/local-image';
 
-const client = await connectClient();
-const handle = await client.workflow.start(localImage, {
+const { result, uiUrl } = await runSampleWorkflow(localImage, {
   taskQueue: TASK_QUEUE,
-  workflowId: `local-image-${Date.now()}`,
   // Relative to the sample folder: the worker's activity resolves it there, wherever it runs from.
   args: ['media/house-on-a-hill.png', 'What do you see in this image?'],
 });
-console.log(await handle.result());
-console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);
+console.log(result);
+console.log(`\nSee the run in the Temporal UI: ${uiUrl}`);

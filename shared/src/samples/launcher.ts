@@ -4,7 +4,12 @@
  * command starts one), reports a workflow task that keeps failing instead of waiting forever, and
  * prints a failed run as one short block.
  */
-import { type Client, WorkflowFailedError, type WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
+import {
+  type Client,
+  WorkflowFailedError,
+  type WorkflowHandle,
+  type WorkflowHandleWithFirstExecutionRunId,
+} from '@temporalio/client';
 import type { Workflow, WorkflowResultType } from '@temporalio/common';
 import { connectClient, SampleSetupError, temporalConnectConfig, workflowUiUrl } from './connection.js';
 import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
@@ -59,8 +64,9 @@ export async function startSampleWorkflow<W extends Workflow>(
   const client = await connectClient().catch(exitOnSetupError);
   const workflowId = options.workflowId ?? `${kebabCase(workflow.name)}-${Date.now()}`;
   const startOptions = { taskQueue: options.taskQueue, workflowId, args: options.args };
+  let handle: WorkflowHandleWithFirstExecutionRunId<W>;
   try {
-    return await client.workflow.start(workflow, startOptions as Parameters<Client['workflow']['start']>[1]);
+    handle = await client.workflow.start(workflow, startOptions as Parameters<Client['workflow']['start']>[1]);
   } catch (error) {
     const config = temporalConnectConfig();
     const message = error instanceof Error ? error.message : String(error);
@@ -75,6 +81,19 @@ export async function startSampleWorkflow<W extends Workflow>(
     }
     throw error;
   }
+  // Watched from the start, so a launcher that sends updates or signals first hears about a missing worker too.
+  watchRun(handle, { taskQueue: options.taskQueue, workflowType: workflow.name });
+  return handle;
+}
+
+/** Each started run's watcher, until its result is in. */
+const watchers = new WeakMap<object, RunWatcher>();
+
+function watchRun(handle: WorkflowHandle, options: { taskQueue: string; workflowType: string }): RunWatcher {
+  const watcher = new RunWatcher(handle, options, workflowUiUrl(handle), isVerbose());
+  watchers.set(handle, watcher);
+  void watcher.watch();
+  return watcher;
 }
 
 /**
@@ -88,25 +107,27 @@ export async function runSampleWorkflow<W extends Workflow>(
 ): Promise<SampleRun<W>> {
   const handle = await startSampleWorkflow(workflow, options);
   const uiUrl = workflowUiUrl(handle);
-  const result = await waitForSampleResult(handle, { taskQueue: options.taskQueue, workflowType: workflow.name });
+  const result = await waitForSampleResult(handle);
   return { result, workflowId: handle.workflowId, uiUrl };
 }
 
 /** Waits for a started workflow's result while watching it (see runSampleWorkflow). */
 export async function waitForSampleResult<W extends Workflow>(
   handle: WorkflowHandleWithFirstExecutionRunId<W>,
-  options: { taskQueue: string; workflowType: string },
 ): Promise<WorkflowResultType<W>> {
   const verbose = isVerbose();
   const uiUrl = workflowUiUrl(handle);
-  const watcher = new RunWatcher(handle, options, uiUrl, verbose);
+  let watcher = watchers.get(handle);
+  if (!watcher) {
+    const { taskQueue, type } = await handle.describe();
+    watcher = watchRun(handle, { taskQueue, workflowType: type });
+  }
   const stopWaiting = () => {
     watcher.clearProgress();
     console.log(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
     process.exit(130);
   };
   process.once('SIGINT', stopWaiting);
-  const watching = watcher.watch();
   try {
     return await handle.result();
   } catch (error) {
@@ -118,13 +139,13 @@ export async function waitForSampleResult<W extends Workflow>(
     throw error;
   } finally {
     watcher.stop();
+    watchers.delete(handle);
     process.off('SIGINT', stopWaiting);
-    await watching;
   }
 }
 
 /** Polls the run's pending tasks while the launcher waits, and speaks when something is stuck. */
-class RunWatcher<W extends Workflow> {
+class RunWatcher {
   #stopped = false;
   #wakeUp: (() => void) | undefined;
   #progressShown = false;
@@ -135,7 +156,7 @@ class RunWatcher<W extends Workflow> {
   readonly #waitingSince = new Map<string, number>();
 
   constructor(
-    readonly handle: WorkflowHandleWithFirstExecutionRunId<W>,
+    readonly handle: WorkflowHandle,
     readonly options: { taskQueue: string; workflowType: string },
     readonly uiUrl: string,
     readonly verbose: boolean,
@@ -150,7 +171,8 @@ class RunWatcher<W extends Workflow> {
   async watch(): Promise<void> {
     while (!this.#stopped) {
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(resolve, WATCH_INTERVAL_MS);
+        // Unref'd: watching never keeps a finished launcher alive.
+        const timer = setTimeout(resolve, WATCH_INTERVAL_MS).unref();
         this.#wakeUp = () => {
           clearTimeout(timer);
           resolve();
