@@ -115,3 +115,8 @@ ensure_dependencies
 ensure_plugin_built
 ensure_temporal_cli
 export REPO_ROOT
+
+# Run on its own (`bash scripts/bootstrap.sh`) rather than sourced: say how to use what it set up.
+if [ "${BASH_SOURCE[0]}" = "$0" ]; then
+  log "ready. In each new terminal: source scripts/activate"
+fi

@@ -139,14 +139,14 @@ export function connectClient(): Promise<Client> {
 }
 
 /**
- * The Temporal UI's address. TEMPORAL_UI_URL if set; Temporal Cloud's UI for a `*.tmprl.cloud`
- * address; for a server on this machine, the dev server's UI (its gRPC port + 1000, so
+ * The Temporal UI's address. TEMPORAL_UI_URL if set; Temporal Cloud's UI for a Cloud address
+ * (`*.tmprl.cloud`, `*.api.temporal.io`); for a server on this machine, the dev server's UI (its gRPC port + 1000, so
  * http://localhost:8233 for `pnpm temporal`); else port 8080 of the server's host, where a
  * self-hosted cluster's UI usually is.
  */
 export function temporalUiBaseUrl(config: TemporalConnectConfig = temporalConnectConfig()): string {
   if (process.env.TEMPORAL_UI_URL) return process.env.TEMPORAL_UI_URL.replace(/\/$/, '');
-  if (/\.tmprl\.cloud(:\d+)?$/.test(config.address)) return 'https://cloud.temporal.io';
+  if (/\.(tmprl\.cloud|api\.temporal\.io)(:\d+)?$/.test(config.address)) return 'https://cloud.temporal.io';
   const [, host = 'localhost', port = '7233'] = /^(.*?)(?::(\d+))?$/.exec(config.address) ?? [];
   if (!LOCAL_ADDRESS.test(config.address)) return `http://${host}:8080`;
   return `http://localhost:${Number(port) + 1000}`;
