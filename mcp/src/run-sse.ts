@@ -1,0 +1,8 @@
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { sse } from './workflows/sse';
+import { TOOLS_QUESTIONS } from './workflows/tools-server-agent';
+
+const { result, uiUrl } = await runSampleWorkflow(sse, { taskQueue: TASK_QUEUE, args: [] });
+for (const [index, question] of TOOLS_QUESTIONS.entries()) console.log(`${question}\n${result[index]}\n`);
+console.log(`See the run in the Temporal UI: ${uiUrl}`);

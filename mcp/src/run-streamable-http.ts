@@ -1,0 +1,8 @@
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { streamableHttp } from './workflows/streamable-http';
+import { TOOLS_QUESTIONS } from './workflows/tools-server-agent';
+
+const { result, uiUrl } = await runSampleWorkflow(streamableHttp, { taskQueue: TASK_QUEUE, args: [] });
+for (const [index, question] of TOOLS_QUESTIONS.entries()) console.log(`${question}\n${result[index]}\n`);
+console.log(`See the run in the Temporal UI: ${uiUrl}`);
