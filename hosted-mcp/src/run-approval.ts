@@ -1,0 +1,63 @@
+// Starts the approval sample, then decides each MCP call the agent asks for: `--approve` or `--reject`
+// decides without asking; otherwise it asks on the terminal. The decision reaches the waiting
+// workflow as an Update.
+import { stdin, stdout } from 'node:process';
+import { createInterface } from 'node:readline/promises';
+import { WorkflowUpdateFailedError } from '@temporalio/client';
+import {
+  sampleArguments,
+  startSampleWorkflow,
+  waitForSampleResult,
+  workflowUiUrl,
+} from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { approvalHostedMcp, decideApproval, type PendingApproval, pendingApprovals } from './workflows/approval';
+
+const flags = new Set(sampleArguments().filter((arg) => arg.startsWith('--')));
+const [question = 'Which language is this repo written in?'] = sampleArguments().filter((arg) => !arg.startsWith('--'));
+const preset = flags.has('--approve') ? true : flags.has('--reject') ? false : undefined;
+
+async function decide(approval: PendingApproval): Promise<boolean> {
+  const call = `${approval.toolName}(${approval.arguments}) on MCP server ${approval.serverLabel}`;
+  if (preset !== undefined) {
+    console.log(`${preset ? 'Approving' : 'Rejecting'} ${call} (${preset ? '--approve' : '--reject'}).`);
+    return preset;
+  }
+  if (!stdin.isTTY) {
+    console.log(`Rejecting ${call}: no terminal to ask on. Pass --approve or --reject.`);
+    return false;
+  }
+  const terminal = createInterface({ input: stdin, output: stdout });
+  try {
+    return /^y(es)?$/i.test((await terminal.question(`The agent wants to call ${call}. Approve? [y/N] `)).trim());
+  } finally {
+    terminal.close();
+  }
+}
+
+const handle = await startSampleWorkflow(approvalHostedMcp, { taskQueue: TASK_QUEUE, args: [question] });
+let finished = false;
+const result = waitForSampleResult(handle).finally(() => {
+  finished = true;
+});
+while (!finished) {
+  // The query needs a worker; until one runs the workflow, there is nothing to decide yet.
+  const pending = await handle.query(pendingApprovals).catch(() => [] as PendingApproval[]);
+  for (const approval of pending) {
+    const approve = await decide(approval);
+    const reason = approve ? undefined : 'The person running the launcher said no.';
+    try {
+      await handle.executeUpdate(decideApproval, {
+        args: [{ id: approval.id, approve, ...(reason ? { reason } : {}) }],
+      });
+    } catch (error) {
+      if (!(error instanceof WorkflowUpdateFailedError)) throw error;
+      console.log(`The workflow refused the decision: ${error.cause?.message ?? error.message}`);
+    }
+  }
+  await new Promise((resolve) => setTimeout(resolve, 500));
+}
+const { answer, decisions } = await result;
+console.log(`\n${answer}`);
+console.log(`\nDecisions: ${decisions.map((d) => `${d.id} ${d.approve ? 'approved' : 'rejected'}`).join(', ')}`);
+console.log(`See the run in the Temporal UI: ${workflowUiUrl(handle)}`);

@@ -1,0 +1,3 @@
+// The worker loads every workflow of this folder from here.
+export { approvalHostedMcp } from './approval';
+export { simpleHostedMcp } from './simple';
