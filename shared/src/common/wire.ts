@@ -16,8 +16,21 @@ import {
 import { type RequestInternals, requestInternals, withRequestInternals } from './agents-core-adapter.js';
 import { base64ToBytes, bytesToBase64 } from './base64.js';
 
-/** Bumped when the shape changes, so code can still decode histories written by older versions. */
-export const WIRE_VERSION = 1;
+/**
+ * Bumped when the shape changes, so code can still decode histories written by older versions.
+ * 2: a request's input may continue an earlier call's input (`inputBase`).
+ */
+export const WIRE_VERSION = 2;
+
+/** The version a request without `inputBase` carries: every worker since version 1 reads it. */
+export const CHAINLESS_WIRE_VERSION = 1;
+
+/** The input of a request starts with the first `items` input items of an earlier model call of the run. */
+export interface InputBase {
+  /** That call's index among the run's model calls. */
+  call: number;
+  items: number;
+}
 
 export type SerializedModelRequest = Omit<ModelRequest, 'signal' | 'modelSettings'> & {
   modelSettings: Omit<ModelSettings, 'retry'>;
@@ -32,6 +45,10 @@ export interface InvokeModelInput {
   agentName?: string;
   /** How many model calls this agent made before in this workflow run. */
   agentTurn?: number;
+  /** This call's index among the run's model calls (from wire version 2). */
+  call?: number;
+  /** When set, `request.input` holds only the items after those of the base call's input it continues. */
+  inputBase?: InputBase;
   request: SerializedModelRequest;
 }
 

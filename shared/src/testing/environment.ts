@@ -129,12 +129,12 @@ export class AgentsTestEnvironment {
     });
   }
 
-  /** Runs `body` while a fresh worker polls its own task queue; the worker stops when `body` settles. */
-  async withWorker<T>(
-    options: Omit<TestWorkerOptions, 'taskQueue'>,
-    body: (taskQueue: string) => Promise<T>,
-  ): Promise<T> {
-    const taskQueue = `test-${randomUUID()}`;
+  /**
+   * Runs `body` while a fresh worker polls a task queue (its own new one unless `taskQueue` is given,
+   * e.g. to hand a running workflow to a second worker); the worker stops when `body` settles.
+   */
+  async withWorker<T>(options: TestWorkerOptions, body: (taskQueue: string) => Promise<T>): Promise<T> {
+    const taskQueue = options.taskQueue ?? `test-${randomUUID()}`;
     const worker = await this.createWorker({ ...options, taskQueue });
     return worker.runUntil(body(taskQueue));
   }

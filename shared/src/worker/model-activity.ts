@@ -15,6 +15,7 @@ import {
 } from '../common/wire.js';
 import { type ModelCallInfo, runInModelCall } from './model-call.js';
 import { classifyModelError } from './model-errors.js';
+import { ModelInputCache } from './model-input-cache.js';
 
 export type ModelActivities = {
   [INVOKE_MODEL_ACTIVITY]: (input: InvokeModelInput) => Promise<SerializedModelResponse>;
@@ -38,6 +39,7 @@ const HEARTBEAT_INTERVAL_WITHOUT_TIMEOUT_MS = 10_000;
 /** The model activity: one model call, with the worker's provider, as one Temporal activity. */
 export function createModelActivities(provider: ModelProvider, options: ModelActivityOptions = {}): ModelActivities {
   const maxServerRetryDelayMs = msToNumber(options.maxServerRetryDelay ?? DEFAULT_MAX_SERVER_RETRY_DELAY);
+  const inputs = new ModelInputCache();
   return {
     async [INVOKE_MODEL_ACTIVITY](input: InvokeModelInput): Promise<SerializedModelResponse> {
       if (input.wireVersion > WIRE_VERSION) {
@@ -56,15 +58,18 @@ export function createModelActivities(provider: ModelProvider, options: ModelAct
           agentTurn: input.agentTurn ?? 0,
           modelName: input.modelName || undefined,
         };
+        const wholeInput = await inputs.resolve(input, context);
         const request: ModelRequest = {
-          ...fromWireRequest(input.request),
+          ...fromWireRequest({ ...input.request, input: wholeInput }),
           signal: AbortSignal.any([context.cancellationSignal, deadline.signal]),
         };
         const response = await runInModelCall(call, async () => {
           const model = await provider.getModel(call.modelName);
+          // The plugin's activity interceptor runs the call in the workflow's trace, under the span
+          // that made it (the turn), so the model's own response or generation span joins that trace.
           if (getCurrentTrace()) return model.getResponse(request);
-          // OpenAI models open a response span, which needs a trace context. Workflow traces do not
-          // cross into activities yet, so the call runs in a no-op trace and reports no tracing data.
+          // No trace came with the call (the run has tracing disabled): OpenAI models still open a
+          // response span, which needs a trace context, so the call runs in a no-op trace.
           request.tracing = false;
           return withTrace(new NoopTrace(), () => model.getResponse(request));
         });

@@ -15,6 +15,7 @@ import { agentNameOf } from '../common/agents-core-adapter.js';
 import type { BundledModelParameters, WorkflowModelParameters } from '../common/model-params.js';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
+  CHAINLESS_WIRE_VERSION,
   fromWireResponse,
   type InvokeModelInput,
   responseDoneEvent,
@@ -24,6 +25,7 @@ import {
 } from '../common/wire.js';
 import { bundledModelParameters } from './config.js';
 import { warnOnceIfHistoryNearLimit } from './continue-as-new.js';
+import { modelCallChain } from './model-call-chain.js';
 
 /** Temporal rejects payloads over 2 MB; checking first turns a server rejection into a clear error. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
@@ -36,17 +38,6 @@ type ModelActivity = {
   ): Promise<SerializedModelResponse>;
 };
 
-/** Counts each agent's model calls in one workflow run, so the worker knows which turn a call is. */
-class AgentTurnCounter {
-  readonly #turns = new Map<string, number>();
-  next(agentName: string | undefined): number {
-    const key = agentName ?? '';
-    const turn = this.#turns.get(key) ?? 0;
-    this.#turns.set(key, turn + 1);
-    return turn;
-  }
-}
-
 class ActivityBackedModel implements Model {
   readonly #activity: ModelActivity;
   readonly #options: ActivityOptions | LocalActivityOptions;
@@ -54,7 +45,6 @@ class ActivityBackedModel implements Model {
   constructor(
     readonly modelName: string,
     private readonly params: WorkflowModelParameters & { defaultModelName?: string },
-    private readonly turns: AgentTurnCounter,
   ) {
     // Built once per model; each call adds only its own summary.
     if (params.useLocalActivity) {
@@ -80,14 +70,19 @@ class ActivityBackedModel implements Model {
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
     const agentName = agentNameOf(request);
+    const wireRequest = toWireRequest(request);
+    // Local activities leave no input in the history, so their calls always carry the whole input.
+    const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity);
     const input: InvokeModelInput = {
-      wireVersion: WIRE_VERSION,
+      wireVersion: chained.inputBase ? WIRE_VERSION : CHAINLESS_WIRE_VERSION,
       modelName: this.modelName,
-      request: toWireRequest(request),
+      call: chained.call,
+      agentTurn: chained.agentTurn,
+      request: { ...wireRequest, input: chained.input },
     };
+    if (chained.inputBase) input.inputBase = chained.inputBase;
     if (agentName !== undefined) input.agentName = agentName;
-    input.agentTurn = this.turns.next(agentName);
-    assertPayloadFits(input, agentName);
+    assertPayloadFits(input, chained.inputBytes, agentName);
 
     const options = { ...this.#options, summary: this.#summary(request, agentName) };
     const scope = new CancellationScope();
@@ -96,7 +91,7 @@ class ActivityBackedModel implements Model {
     request.signal?.addEventListener('abort', cancel);
     try {
       const wire = await scope.run(() => this.#activity.executeWithOptions(options, [input]));
-      // Each call adds the whole conversation to the history: say so before Temporal's limit ends the run.
+      // Long runs still grow the history: say so before Temporal's limit ends the run.
       warnOnceIfHistoryNearLimit();
       return fromWireResponse(wire);
     } finally {
@@ -137,12 +132,11 @@ class ActivityBackedModel implements Model {
  */
 export class ActivityModelProvider implements ModelProvider {
   readonly #params: WorkflowModelParameters & { defaultModelName?: string };
-  readonly #turns = new AgentTurnCounter();
   constructor(params: WorkflowModelParameters = {}, base: BundledModelParameters = bundledModelParameters()) {
     this.#params = { ...base, ...params };
   }
   getModel(modelName?: string): Model {
-    return new ActivityBackedModel(modelName ?? '', this.#params, this.#turns);
+    return new ActivityBackedModel(modelName ?? '', this.#params);
   }
 }
 
@@ -156,13 +150,15 @@ function commonOptions(params: WorkflowModelParameters) {
   };
 }
 
-function assertPayloadFits(input: InvokeModelInput, agentName: string | undefined): void {
-  const bytes = new TextEncoder().encode(JSON.stringify(input)).length;
+function assertPayloadFits(input: InvokeModelInput, inputBytes: number, agentName: string | undefined): void {
+  // The input items were measured as they were chained; the rest of the request is measured here.
+  const rest = new TextEncoder().encode(JSON.stringify({ ...input, request: { ...input.request, input: [] } })).length;
+  const bytes = rest + inputBytes;
   if (bytes > MAX_PAYLOAD_BYTES) {
     throw ApplicationFailure.nonRetryable(
-      `The model request${agentName ? ` from agent "${agentName}"` : ''} is ${bytes} bytes, over Temporal's ` +
-        `${MAX_PAYLOAD_BYTES}-byte (2 MB) payload limit. Shorten the conversation (previousResponseId, a session ` +
-        'with compaction, or continue-as-new), or pass large files by URL or file id instead of inline.',
+      `The model request${agentName ? ` from agent "${agentName}"` : ''} is about ${bytes} bytes, over Temporal's ` +
+        `${MAX_PAYLOAD_BYTES}-byte (2 MB) payload limit. Send large files by URL or file id instead of inline, ` +
+        'or split the input over several turns.',
       FailureTypes.payloadTooLarge,
     );
   }

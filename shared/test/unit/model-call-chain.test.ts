@@ -1,0 +1,46 @@
+// How a run's model calls are chained: what each model activity input carries.
+import assert from 'node:assert/strict';
+import type { AgentInputItem } from '@openai/agents-core';
+import { describe, it } from 'vitest';
+import { modelCallChain } from '../../src/workflow/model-call-chain.js';
+
+const user = (content: string): AgentInputItem => ({ type: 'message', role: 'user', content });
+
+describe('modelCallChain (one chain per workflow run)', () => {
+  it('numbers calls, counts each agent’s turns, and sends only what follows the shared items', () => {
+    const first = modelCallChain.next('A', [user('one')], true);
+    assert.deepEqual(first, { call: 0, agentTurn: 0, input: [user('one')], inputBytes: first.inputBytes });
+
+    // Two items: too short to be worth a reference.
+    const second = modelCallChain.next('A', [user('one'), user('two')], true);
+    assert.equal(second.inputBase, undefined);
+    assert.equal(second.agentTurn, 1);
+
+    const third = modelCallChain.next('B', [user('one'), user('two'), user('three')], true);
+    assert.deepEqual(third.inputBase, { call: 1, items: 2 });
+    assert.deepEqual(third.input, [user('three')]);
+    assert.equal(third.agentTurn, 0);
+    assert.equal(third.inputBytes, JSON.stringify([user('three')]).length);
+
+    // The input changed early on (e.g. a handoff filter): only the items before the change are shared.
+    const fourth = modelCallChain.next('B', [user('one'), user('two'), user('changed'), user('four')], true);
+    assert.deepEqual(fourth.inputBase, { call: 2, items: 2 });
+    assert.deepEqual(fourth.input, [user('changed'), user('four')]);
+  });
+
+  it('sends the whole input for calls whose input the history does not keep, and after a string input', () => {
+    const items = [user('a'), user('b'), user('c')];
+    modelCallChain.next('C', items, true);
+    const local = modelCallChain.next('C', [...items, user('d')], false);
+    assert.equal(local.inputBase, undefined);
+    assert.equal(local.input.length, 4);
+    // The local call cannot be a base either: the next call starts a new chain.
+    const afterLocal = modelCallChain.next('C', [...items, user('d'), user('e')], true);
+    assert.equal(afterLocal.inputBase, undefined);
+
+    const text = modelCallChain.next('C', 'plain prompt', true);
+    assert.equal(text.input, 'plain prompt');
+    const afterText = modelCallChain.next('C', [user('plain prompt'), user('x'), user('y')], true);
+    assert.equal(afterText.inputBase, undefined);
+  });
+});
