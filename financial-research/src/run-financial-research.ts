@@ -1,6 +1,11 @@
 import { createInterface } from 'node:readline/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import {
+  sampleArguments,
+  startSampleWorkflow,
+  waitForSampleResult,
+  workflowUiUrl,
+} from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { type FinancialProgress, financialProgressQuery, financialResearch } from './workflows/financial-research';
 
@@ -9,7 +14,7 @@ const POLL_INTERVAL_MS = 500;
 
 /** The query from the arguments; else asked for at a terminal; else the default. */
 async function readQuery(): Promise<string> {
-  const fromArguments = process.argv.slice(2).join(' ').trim();
+  const fromArguments = sampleArguments().join(' ').trim();
   if (fromArguments || !process.stdin.isTTY) return fromArguments || DEFAULT_QUERY;
   const terminal = createInterface({ input: process.stdin, output: process.stdout });
   const answer = await terminal.question(`Enter a financial research query [${DEFAULT_QUERY}]: `);
@@ -18,12 +23,7 @@ async function readQuery(): Promise<string> {
 }
 
 const query = await readQuery();
-const client = await connectClient();
-const handle = await client.workflow.start(financialResearch, {
-  taskQueue: TASK_QUEUE,
-  workflowId: `financial-research-${Date.now()}`,
-  args: [query],
-});
+const handle = await startSampleWorkflow(financialResearch, { taskQueue: TASK_QUEUE, args: [query] });
 console.log(`Researching: ${query}`);
 console.log(`Follow the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
 
@@ -67,7 +67,7 @@ function showProgress({ stage, searches, analyses }: FinancialProgress): void {
 
 // The workflow answers the progress query at any time; poll it until the run ends.
 let running = true;
-const outcome = handle.result().finally(() => {
+const outcome = waitForSampleResult(handle).finally(() => {
   running = false;
 });
 const settled = outcome.then(

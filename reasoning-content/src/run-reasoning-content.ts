@@ -1,4 +1,4 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow, sampleArguments } from 'openai-agents-temporal/samples';
 import { reasoningReport } from './report';
 import { TASK_QUEUE } from './task-queue';
 import { DEFAULT_REASONING_MODEL, reasoningContent } from './workflows/reasoning-content';
@@ -10,14 +10,13 @@ const PROMPTS = [
 ];
 
 // The model is a workflow argument, so it is part of the run's history: REASONING_MODEL or the first argument.
-const model = process.argv[2] ?? process.env.REASONING_MODEL ?? DEFAULT_REASONING_MODEL;
-const client = await connectClient();
+const model = sampleArguments()[0] ?? process.env.REASONING_MODEL ?? DEFAULT_REASONING_MODEL;
 for (const [index, prompt] of PROMPTS.entries()) {
-  const handle = await client.workflow.start(reasoningContent, {
+  const { result, uiUrl } = await runSampleWorkflow(reasoningContent, {
     taskQueue: TASK_QUEUE,
     workflowId: `reasoning-content-${index + 1}-${Date.now()}`,
     args: [prompt, model],
   });
-  console.log(`${'='.repeat(60)}\n${reasoningReport(await handle.result())}`);
-  console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
+  console.log(`${'='.repeat(60)}\n${reasoningReport(result)}`);
+  console.log(`\nSee the run in the Temporal UI: ${uiUrl}\n`);
 }

@@ -1,18 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import {
+  sampleArguments,
+  startSampleWorkflow,
+  waitForSampleResult,
+  workflowUiUrl,
+} from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { type ResearchProgress, researchBot, researchProgressQuery } from './workflows/research-bot';
 
 const DEFAULT_QUERY = 'Caribbean vacation spots in April, optimizing for surfing, hiking and water sports';
 const POLL_INTERVAL_MS = 500;
 
-const query = process.argv.slice(2).join(' ').trim() || DEFAULT_QUERY;
-const client = await connectClient();
-const handle = await client.workflow.start(researchBot, {
-  taskQueue: TASK_QUEUE,
-  workflowId: `research-bot-${Date.now()}`,
-  args: [query],
-});
+const query = sampleArguments().join(' ').trim() || DEFAULT_QUERY;
+const handle = await startSampleWorkflow(researchBot, { taskQueue: TASK_QUEUE, args: [query] });
 console.log(`Researching: ${query}`);
 console.log(`Follow the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
 
@@ -43,7 +43,7 @@ function showProgress({ stage, searches }: ResearchProgress): void {
 
 // The workflow answers the progress query at any time; poll it until the run ends.
 let running = true;
-const outcome = handle.result().finally(() => {
+const outcome = waitForSampleResult(handle).finally(() => {
   running = false;
 });
 const settled = outcome.then(

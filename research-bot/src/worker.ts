@@ -1,25 +1,13 @@
 import { fileURLToPath } from 'node:url';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { sampleModelProvider, temporalAddress } from 'openai-agents-temporal/samples';
+import { runSampleWorker } from 'openai-agents-temporal/samples';
 import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
 
-const connection = await NativeConnection.connect({
-  address: temporalAddress(),
-});
 // No activities of our own: the plugin registers the model activity, and web search runs inside it.
-const worker = await Worker.create({
-  connection,
+await runSampleWorker({
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-  plugins: [
-    new OpenAIAgentsPlugin({
-      modelProvider: sampleModelProvider(offlineAnswers),
-      // A web search and the long report both take a while.
-      modelParams: { startToCloseTimeout: '120s' },
-    }),
-  ],
+  offline: offlineAnswers,
+  // A web search and the long report both take a while.
+  modelParams: { startToCloseTimeout: '120s' },
 });
-console.log(`research-bot worker polling ${TASK_QUEUE} on ${temporalAddress()}`);
-await worker.run();

@@ -1,8 +1,8 @@
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { runSampleWorkflow, sampleArguments } from 'openai-agents-temporal/samples';
 import { TASK_QUEUE } from './task-queue';
 import { fileSearch } from './workflows/file-search';
 
-const vectorStoreId = process.argv[2] ?? process.env.VECTOR_STORE_ID;
+const vectorStoreId = sampleArguments()[0] ?? process.env.VECTOR_STORE_ID;
 if (!vectorStoreId) {
   console.error(
     'Which vector store? Pass its id as the first argument or set VECTOR_STORE_ID.\n' +
@@ -10,15 +10,13 @@ if (!vectorStoreId) {
   );
   process.exit(1);
 }
-const client = await connectClient();
-const handle = await client.workflow.start(fileSearch, {
+const { result, uiUrl } = await runSampleWorkflow(fileSearch, {
   taskQueue: TASK_QUEUE,
-  workflowId: `file-search-${Date.now()}`,
   args: ['Be concise, and tell me 1 sentence about Arrakis I might not know.', vectorStoreId],
 });
-const { answer, queries, results } = await handle.result();
+const { answer, queries, results } = result;
 console.log(`Searched ${vectorStoreId} for: ${queries.map((query) => JSON.stringify(query)).join(', ')}`);
 for (const { filename, score } of results)
   console.log(`  found ${filename}${score === undefined ? '' : ` (score ${score.toFixed(2)})`}`);
 console.log(`\n${answer}`);
-console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);
+console.log(`\nSee the run in the Temporal UI: ${uiUrl}`);

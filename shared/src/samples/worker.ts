@@ -33,8 +33,10 @@ export interface SampleWorkerOptions {
    * line uses for it (e.g. "Ollama at http://localhost:11434/v1, model gpt-oss:20b").
    */
   modelProvider?: { provider: ModelProvider; description: string };
-  /** Default SAMPLE_MODEL_PARAMS. */
+  /** Model activity options, over SAMPLE_MODEL_PARAMS (so model calls keep heartbeating unless told otherwise). */
   modelParams?: ModelActivityParameters;
+  /** More words for the start line, e.g. where the worker writes files. */
+  note?: string;
   /** Default SAMPLE_SHUTDOWN_GRACE_TIME. */
   shutdownGraceTime?: Duration;
 }
@@ -103,7 +105,7 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     description = model.description;
     const plugin = new OpenAIAgentsPlugin({
       ...(model.provider ? { modelProvider: model.provider } : {}),
-      modelParams: options.modelParams ?? SAMPLE_MODEL_PARAMS,
+      modelParams: { ...SAMPLE_MODEL_PARAMS, ...options.modelParams },
     });
     const unreachable = await unreachableReason(config.address);
     if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
@@ -139,7 +141,7 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
   const profile = config.profile ? ` (profile ${config.profile})` : '';
   console.log(
     `${name} worker: Temporal ${config.address}${profile}, namespace ${config.namespace}, ` +
-      `task queue ${options.taskQueue}, model: ${description}. Ctrl-C stops it.`,
+      `task queue ${options.taskQueue}, model: ${description}${options.note ? `; ${options.note}` : ''}. Ctrl-C stops it.`,
   );
   await worker.run();
   console.log(`${name} worker stopped.`);
