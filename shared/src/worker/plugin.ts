@@ -1,6 +1,6 @@
 import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
-import type { BundleOptions } from '@temporalio/worker';
+import type { BundleOptions, ReplayWorkerOptions, WorkerOptions } from '@temporalio/worker';
 import {
   type BundledModelParameters,
   DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
@@ -10,6 +10,12 @@ import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
 import { type MCPServerProvider, mcpProviderActivities } from './mcp-providers.js';
 import { createModelActivities } from './model-activity.js';
+import {
+  registerTraceProcessors,
+  type TracingOptions,
+  traceContextActivityInterceptor,
+  tracingSinks,
+} from './tracing.js';
 
 /**
  * Model activities heartbeat every half of this: a heartbeat is how a running call learns that the
@@ -28,6 +34,12 @@ export interface OpenAIAgentsPluginOptions {
   modelParams?: ModelActivityParameters;
   /** MCP servers workflows can use (StatelessMCPServerProvider, StatefulMCPServerProvider); their activities are registered. */
   mcpServerProviders?: MCPServerProvider[];
+  /**
+   * Where spans go. Workflows record agents-core's spans (ids deterministic, nothing again on replay)
+   * and the worker hands them to agents-core's trace processors in this process; model activities
+   * join the same trace. These processors, and an OpenTelemetry exporter, are added to them.
+   */
+  tracing?: TracingOptions;
 }
 
 /**
@@ -36,7 +48,8 @@ export interface OpenAIAgentsPluginOptions {
  *   - registers the model activity, backed by `modelProvider`;
  *   - installs an activity-backed model provider as the default inside every workflow, so
  *     `run(agent, input)` from `@openai/agents-core` works unchanged;
- *   - configures the workflow bundle for agents-core (polyfills, one chunk, browser shims).
+ *   - configures the workflow bundle for agents-core (polyfills, one chunk, browser shims);
+ *   - exports the spans of agent runs in workflows, once, through agents-core's trace processors.
  */
 export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly modelParams: ModelActivityParameters;
@@ -52,8 +65,12 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
         ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
         ...mcpProviderActivities(mcpServerProviders),
       },
-      workerInterceptors: { workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')] },
+      workerInterceptors: {
+        workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')],
+        activity: [traceContextActivityInterceptor],
+      },
     });
+    registerTraceProcessors(options.tracing);
     const modelParams = { ...options.modelParams };
     if (typeof (modelParams.summary as unknown) === 'function') {
       throw new TypeError(
@@ -75,6 +92,17 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       ? (options.modelProvider as { defaultModelName?: unknown }).defaultModelName
       : getDefaultModel();
     this.bundledParameters = typeof defaultModelName === 'string' ? { ...modelParams, defaultModelName } : modelParams;
+  }
+
+  /** Adds the sink through which workflows hand out their spans. */
+  override configureWorker(options: WorkerOptions): WorkerOptions {
+    const configured = super.configureWorker(options);
+    return { ...configured, sinks: { ...configured.sinks, ...tracingSinks() } };
+  }
+
+  override configureReplayWorker(options: ReplayWorkerOptions): ReplayWorkerOptions {
+    const configured = super.configureReplayWorker(options);
+    return { ...configured, sinks: { ...configured.sinks, ...tracingSinks() } };
   }
 
   override configureBundler(options: BundleOptions): BundleOptions {

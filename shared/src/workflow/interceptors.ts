@@ -8,6 +8,7 @@
  *      InputGuardrailTripwireTriggered, ...) leave run() unchanged, so workflow code can catch them by
  *      class; uncaught, they become non-retryable ApplicationFailures typed by class. Other errors
  *      become AgentsWorkflowError failures as they leave run().
+ *   3. sets up replay-safe tracing (see tracing.ts).
  */
 import { AgentsError, RunState, setDefaultModelProvider } from '@openai/agents-core';
 import {
@@ -23,6 +24,7 @@ import { wrapRunnerRun } from '../common/agents-core-adapter.js';
 import { FailureTypes } from '../common/names.js';
 import { describeInputItemProblem, findInputItemProblem } from '../common/wire.js';
 import { ActivityModelProvider } from './model.js';
+import { workflowTracingInterceptors } from './tracing.js';
 
 class AgentErrorsInterceptor implements WorkflowInboundCallsInterceptor {
   async execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>): Promise<unknown> {
@@ -120,5 +122,6 @@ export const interceptors: WorkflowInterceptorsFactory = () => {
     // workflow boundary turns uncaught ones into typed failures.
     onError: (error) => (error instanceof AgentsError ? error : toRunFailure(error)),
   });
-  return { inbound: [new AgentErrorsInterceptor()] };
+  const tracing = workflowTracingInterceptors();
+  return { inbound: [new AgentErrorsInterceptor()], outbound: [tracing.outbound], internals: [tracing.internals] };
 };

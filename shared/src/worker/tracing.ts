@@ -1,0 +1,176 @@
+/**
+ * The worker side of tracing. Workflows record agents-core's trace and span events and hand them
+ * out through a sink (see workflow/tracing.ts); here they reach agents-core's trace provider in this
+ * process, so whatever trace processors it has (`addTraceProcessor`, `setTraceProcessors`, the
+ * OpenAI exporter, the plugin's `tracing` option) receive them as they would any span. Activities
+ * run in the trace and under the span that scheduled them, from the header the workflow adds.
+ */
+import {
+  addTraceProcessor,
+  dispatchSpanEnd,
+  dispatchSpanStart,
+  getGlobalTraceProvider,
+  Span,
+  type SpanData,
+  Trace,
+  type TracingProcessor,
+  withTraceContext,
+} from '@openai/agents-core';
+import { defaultPayloadConverter, type Headers } from '@temporalio/common';
+import type {
+  ActivityExecuteInput,
+  ActivityInboundCallsInterceptor,
+  ActivityInterceptorsFactory,
+  InjectedSinks,
+  Next,
+} from '@temporalio/worker';
+import {
+  type PropagatedTraceContext,
+  type SerializedSpan,
+  type SerializedTrace,
+  TRACE_CONTEXT_HEADER,
+  TRACING_SINK,
+  type TracingSinks,
+  type WorkflowTraceEvent,
+} from '../common/trace-context.js';
+import { type OpenTelemetryTracingOptions, OpenTelemetryTracingProcessor } from './otel-tracing.js';
+
+export interface TracingOptions {
+  /**
+   * Trace processors for this process, added to agents-core's trace provider
+   * (`addTraceProcessor`) when the plugin is made; each processor once, however many plugins name it.
+   * They receive every span in the process: the workflows', the model activities' and any other.
+   */
+  processors?: TracingProcessor[];
+  /** Also export every span as an OpenTelemetry span, through this span processor. */
+  otel?: OpenTelemetryTracingOptions;
+}
+
+/** A processor for objects that are built only to be dispatched, never started or ended themselves. */
+const DETACHED: TracingProcessor = {
+  onTraceStart: async () => {},
+  onTraceEnd: async () => {},
+  onSpanStart: async () => {},
+  onSpanEnd: async () => {},
+  shutdown: async () => {},
+  forceFlush: async () => {},
+};
+
+const registered = new WeakSet<TracingProcessor>();
+
+/** Adds the option's processors to agents-core's trace provider, each once per process. */
+export function registerTraceProcessors(options: TracingOptions | undefined): void {
+  const processors = [...(options?.processors ?? [])];
+  if (options?.otel) processors.push(OpenTelemetryTracingProcessor.for(options.otel));
+  for (const processor of processors) {
+    if (registered.has(processor)) continue;
+    registered.add(processor);
+    addTraceProcessor(processor);
+  }
+}
+
+// Events go to the processors in the order workflows recorded them; the sink does not wait for them,
+// so a slow processor never holds up a workflow task.
+let dispatching: Promise<void> = Promise.resolve();
+
+/** The sink workflows hand their trace events to. Never called for replayed history. */
+export function tracingSinks(): InjectedSinks<TracingSinks> {
+  return {
+    [TRACING_SINK]: {
+      export: {
+        fn: (_info, events) => {
+          dispatching = dispatching.then(() => dispatchWorkflowTraceEvents(events));
+        },
+        callDuringReplay: false,
+      },
+    },
+  };
+}
+
+/**
+ * Resolves once every workflow event handed out so far has reached the processors, and they have
+ * flushed (`forceFlush`). Call it before the process exits, after the worker has stopped.
+ */
+export async function flushWorkflowTraceEvents(): Promise<void> {
+  await dispatching;
+  await getGlobalTraceProvider().forceFlush();
+}
+
+/** Gives recorded workflow events to agents-core's processors; nothing when its tracing is disabled. */
+export async function dispatchWorkflowTraceEvents(events: WorkflowTraceEvent[]): Promise<void> {
+  const provider = getGlobalTraceProvider();
+  for (const item of events) {
+    try {
+      switch (item.event) {
+        case 'traceStart':
+          await provider.createTrace({ ...traceOptions(item.trace) }).start();
+          break;
+        case 'traceEnd':
+          await provider.createTrace({ ...traceOptions(item.trace), started: true }).end();
+          break;
+        case 'spanStart':
+          await dispatchSpanStart(rebuildSpan(item.span));
+          break;
+        case 'spanEnd':
+          await dispatchSpanEnd(rebuildSpan(item.span));
+          break;
+      }
+    } catch (error) {
+      console.warn(`openai-agents-temporal: a trace processor failed on a workflow ${item.event} event:`, error);
+    }
+  }
+}
+
+function traceOptions(trace: SerializedTrace) {
+  return {
+    traceId: trace.traceId,
+    name: trace.name,
+    ...(trace.groupId ? { groupId: trace.groupId } : {}),
+    ...(trace.metadata ? { metadata: trace.metadata } : {}),
+  };
+}
+
+function rebuildSpan(span: SerializedSpan): Span<SpanData> {
+  return new Span(
+    {
+      traceId: span.traceId,
+      spanId: span.spanId,
+      ...(span.parentId ? { parentId: span.parentId } : {}),
+      data: span.spanData as SpanData,
+      ...(span.traceMetadata ? { traceMetadata: span.traceMetadata } : {}),
+      ...(span.startedAt ? { startedAt: span.startedAt } : {}),
+      ...(span.endedAt ? { endedAt: span.endedAt } : {}),
+      ...(span.error ? { error: span.error } : {}),
+    },
+    DETACHED,
+  );
+}
+
+/** The trace context a workflow put on this activity, if any. */
+export function propagatedTraceContext(headers: Headers): PropagatedTraceContext | undefined {
+  const payload = headers[TRACE_CONTEXT_HEADER];
+  if (!payload) return undefined;
+  const context = defaultPayloadConverter.fromPayload<PropagatedTraceContext>(payload);
+  return typeof context?.traceId === 'string' ? context : undefined;
+}
+
+class TraceContextActivityInbound implements ActivityInboundCallsInterceptor {
+  execute(input: ActivityExecuteInput, next: Next<ActivityInboundCallsInterceptor, 'execute'>): Promise<unknown> {
+    const context = propagatedTraceContext(input.headers);
+    if (!context) return next(input);
+    // Stand-ins for the workflow's trace and span: they only give new spans their trace and parent ids.
+    const trace = new Trace({ traceId: context.traceId, started: true }, DETACHED);
+    const span = context.spanId
+      ? new Span(
+          { traceId: context.traceId, spanId: context.spanId, data: { type: 'custom', name: '', data: {} } },
+          DETACHED,
+        )
+      : null;
+    return withTraceContext({ trace, span }, () => next(input));
+  }
+}
+
+/** Runs each activity in the trace, and under the span, of the workflow code that scheduled it. */
+export const traceContextActivityInterceptor: ActivityInterceptorsFactory = () => ({
+  inbound: new TraceContextActivityInbound(),
+});

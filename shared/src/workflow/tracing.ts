@@ -1,0 +1,191 @@
+/**
+ * Replay-safe tracing inside workflows. agents-core's runner opens its trace and its agent, turn,
+ * tool, handoff and guardrail spans in the workflow as it would anywhere; per workflow run the plugin
+ *   - turns agents-core tracing on (its browser build, which the sandbox loads, keeps it off) and
+ *     gives it the sandbox's real AsyncLocalStorage, so concurrent runs keep their own current span;
+ *   - makes trace and span ids a function of the workflow id, the run id and a per-run counter, so a
+ *     replay makes the same ids, and no draw is taken from the workflow's `Math.random`;
+ *   - records trace and span starts and ends that happen live (never while history is replayed) and
+ *     hands them to the worker once per activation through a sink, since workflow code cannot do I/O;
+ *     the worker gives them to agents-core's trace processors there (see worker/tracing.ts);
+ *   - puts the current trace and span on every activity it schedules (a header), so the model
+ *     activity's own spans, and those of activity tools, join the trace under the span that called them.
+ */
+import {
+  getCurrentTraceContext,
+  getGlobalTraceProvider,
+  type Span,
+  type SpanData,
+  setTraceProcessors,
+  setTracingContextStorage,
+  setTracingIdGenerator,
+  type Trace,
+  type TracingContextStorage,
+  type TracingIdGenerator,
+  type TracingProcessor,
+} from '@openai/agents-core';
+import {
+  type ActivityInput,
+  defaultPayloadConverter,
+  type LocalActivityInput,
+  type Next,
+  proxySinks,
+  type WorkflowInternalsInterceptor,
+  type WorkflowOutboundCallsInterceptor,
+  workflowInfo,
+} from '@temporalio/workflow';
+import {
+  hexDigest,
+  type PropagatedTraceContext,
+  type SerializedSpan,
+  type SerializedTrace,
+  TRACE_CONTEXT_HEADER,
+  TRACING_SINK,
+  type TracingSinks,
+  type WorkflowTraceEvent,
+} from '../common/trace-context.js';
+
+/** The id agents-core gives no-op traces and spans. */
+const NOOP_ID = 'no-op';
+
+/**
+ * Ids that depend only on the run and on how many ids the run has made before: a replay of the run
+ * makes the same ones in the same order. 128-bit trace ids and 96-bit span ids, hex, as agents-core's own.
+ */
+export function deterministicTracingIds(runKey: string): TracingIdGenerator {
+  let made = 0;
+  return {
+    generateTraceId: () => `trace_${hexDigest(`${runKey}|trace|${made++}`, 32)}`,
+    generateSpanId: () => `span_${hexDigest(`${runKey}|span|${made++}`, 24)}`,
+  };
+}
+
+/** Collects the run's live trace events and hands them to the worker's sink in one call per activation. */
+class WorkflowTraceRecorder implements TracingProcessor {
+  #pending: WorkflowTraceEvent[] = [];
+  readonly #sinks = proxySinks<TracingSinks>();
+
+  async onTraceStart(trace: Trace): Promise<void> {
+    this.#record(() => ({ event: 'traceStart', trace: serializeTrace(trace) }));
+  }
+  async onTraceEnd(trace: Trace): Promise<void> {
+    this.#record(() => ({ event: 'traceEnd', trace: serializeTrace(trace) }));
+  }
+  async onSpanStart(span: Span<SpanData>): Promise<void> {
+    this.#record(() => ({ event: 'spanStart', span: serializeSpan(span) }));
+  }
+  async onSpanEnd(span: Span<SpanData>): Promise<void> {
+    this.#record(() => ({ event: 'spanEnd', span: serializeSpan(span) }));
+  }
+  async shutdown(): Promise<void> {}
+  async forceFlush(): Promise<void> {
+    this.flush();
+  }
+
+  /** Events that happen while history is replayed were handed out when they first happened. */
+  #record(event: () => WorkflowTraceEvent): void {
+    if (workflowInfo().unsafe.isReplayingHistoryEvents) return;
+    this.#pending.push(event());
+  }
+
+  flush(): void {
+    if (this.#pending.length === 0) return;
+    const events = this.#pending;
+    this.#pending = [];
+    this.#sinks[TRACING_SINK].export(events);
+  }
+}
+
+function serializeTrace(trace: Trace): SerializedTrace {
+  const serialized: SerializedTrace = { traceId: trace.traceId, name: trace.name, groupId: trace.groupId };
+  const metadata = asJson(trace.metadata);
+  if (metadata && Object.keys(metadata).length > 0) serialized.metadata = metadata;
+  return serialized;
+}
+
+function serializeSpan(span: Span<SpanData>): SerializedSpan {
+  const serialized: SerializedSpan = {
+    traceId: span.traceId,
+    spanId: span.spanId,
+    parentId: span.parentId,
+    spanData: asJson(span.spanData) ?? { type: span.spanData.type },
+    startedAt: span.startedAt,
+    endedAt: span.endedAt,
+    error: span.error ? (asJson(span.error) ?? { message: String(span.error.message) }) : null,
+  };
+  const traceMetadata = asJson(span.traceMetadata);
+  if (traceMetadata && Object.keys(traceMetadata).length > 0) serialized.traceMetadata = traceMetadata;
+  return serialized;
+}
+
+/**
+ * A JSON copy: sink arguments are copied to the worker's thread, and span data may hold what cannot
+ * be copied (a function in a custom span's data). Undefined when the value cannot be written as JSON.
+ */
+function asJson<T extends object>(value: T | undefined | null): (T & Record<string, unknown>) | undefined {
+  if (value === undefined || value === null) return undefined;
+  try {
+    return JSON.parse(JSON.stringify(value)) as T & Record<string, unknown>;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The workflow's current trace and span, as an activity inherits them; undefined outside a live trace. */
+function currentTraceContext(): PropagatedTraceContext | undefined {
+  const context = getCurrentTraceContext();
+  if (!context || context.trace.traceId === NOOP_ID) return undefined;
+  const propagated: PropagatedTraceContext = { traceId: context.trace.traceId };
+  const spanId = context.span?.spanId;
+  if (spanId && spanId !== NOOP_ID) propagated.spanId = spanId;
+  return propagated;
+}
+
+function withTraceHeader<T extends ActivityInput | LocalActivityInput>(input: T): T {
+  const context = currentTraceContext();
+  if (!context) return input;
+  return {
+    ...input,
+    headers: { ...input.headers, [TRACE_CONTEXT_HEADER]: defaultPayloadConverter.toPayload(context) },
+  };
+}
+
+class TraceContextOutboundInterceptor implements WorkflowOutboundCallsInterceptor {
+  scheduleActivity(input: ActivityInput, next: Next<WorkflowOutboundCallsInterceptor, 'scheduleActivity'>) {
+    return next(withTraceHeader(input));
+  }
+  scheduleLocalActivity(
+    input: LocalActivityInput,
+    next: Next<WorkflowOutboundCallsInterceptor, 'scheduleLocalActivity'>,
+  ) {
+    return next(withTraceHeader(input));
+  }
+}
+
+declare const AsyncLocalStorage: new () => TracingContextStorage;
+
+/**
+ * Sets up tracing for this workflow run (module state is per run) and returns the interceptors that
+ * propagate the context to activities and hand the run's events to the worker.
+ */
+export function workflowTracingInterceptors(): {
+  outbound: WorkflowOutboundCallsInterceptor;
+  internals: WorkflowInternalsInterceptor;
+} {
+  const { workflowId, runId } = workflowInfo();
+  const recorder = new WorkflowTraceRecorder();
+  // The browser build's storage is a plain stack, which parallel runs in one workflow would share.
+  setTracingContextStorage(new AsyncLocalStorage());
+  setTracingIdGenerator(deterministicTracingIds(`${workflowId}/${runId}`));
+  setTraceProcessors([recorder]);
+  getGlobalTraceProvider().setDisabled(false);
+  return {
+    outbound: new TraceContextOutboundInterceptor(),
+    internals: {
+      concludeActivation(input, next) {
+        recorder.flush();
+        return next(input);
+      },
+    },
+  };
+}

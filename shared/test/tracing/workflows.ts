@@ -1,0 +1,51 @@
+// Workflows whose agent runs the tracing tests follow: a tool that is an activity, a handoff and an
+// input guardrail in one run, and a trace that spans a wait for a signal.
+import { Agent, type InputGuardrail, run, withTrace } from '@openai/agents-core';
+import { condition, defineSignal, setHandler } from '@temporalio/workflow';
+import { z } from 'zod';
+import { activityAsTool } from '../../src/workflow/index.js';
+import type * as activities from './activities.js';
+
+const politeOnly: InputGuardrail = {
+  name: 'Polite only',
+  execute: async ({ input }) => ({ tripwireTriggered: false, outputInfo: { checked: typeof input === 'string' } }),
+};
+
+function agents() {
+  const writer = new Agent({ name: 'Writer', instructions: 'Write one sentence about the city.' });
+  const researcher = new Agent({
+    name: 'Researcher',
+    instructions: 'Look the city up, then hand off to the writer.',
+    tools: [
+      activityAsTool<typeof activities>('lookUpCity', {
+        description: 'Facts about a city',
+        parameters: z.object({ city: z.string() }),
+      }),
+    ],
+    handoffs: [writer],
+    inputGuardrails: [politeOnly],
+  });
+  return researcher;
+}
+
+/** One agent run: a guardrail, a tool call (an activity), a handoff, then the writer's answer. */
+export async function tracedRun(prompt: string): Promise<string> {
+  const result = await run(agents(), prompt);
+  return result.finalOutput ?? '';
+}
+
+export const proceed = defineSignal('proceed');
+
+/** Two runs in one trace, with a wait for a signal between them. */
+export async function tracedTwoParts(prompts: [string, string]): Promise<string[]> {
+  let goOn = false;
+  setHandler(proceed, () => {
+    goOn = true;
+  });
+  return withTrace('Two parts', async () => {
+    const first = await run(agents(), prompts[0]);
+    await condition(() => goOn);
+    const second = await run(agents(), prompts[1]);
+    return [first.finalOutput ?? '', second.finalOutput ?? ''];
+  });
+}
