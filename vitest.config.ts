@@ -9,6 +9,7 @@ export default defineConfig({
       'basic',
       'agent-patterns',
       'handoffs',
+      'model-providers',
       'reasoning-content',
       'tools',
       'research-bot',
