@@ -129,9 +129,11 @@ export async function waitForSampleResult<W extends Workflow>(
   };
   process.once('SIGINT', stopWaiting);
   try {
-    return await handle.result();
+    const result = await handle.result();
+    watcher.stop();
+    return result;
   } catch (error) {
-    watcher.clearProgress();
+    watcher.stop();
     if (error instanceof WorkflowFailedError) {
       console.error(describeWorkflowFailure(error, { uiUrl, verbose }));
       process.exit(1);
@@ -162,10 +164,16 @@ class RunWatcher {
     readonly verbose: boolean,
   ) {}
 
+  /** Stops watching; a run that was waiting for a worker is said to have been picked up, since it ended. */
   stop(): void {
+    if (this.#stopped) return;
     this.#stopped = true;
     this.#wakeUp?.();
     this.clearProgress();
+    if (this.#saidNoWorker) {
+      this.#saidNoWorker = false;
+      console.log('A worker picked up the run.');
+    }
   }
 
   async watch(): Promise<void> {

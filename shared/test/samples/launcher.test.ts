@@ -152,7 +152,7 @@ describe('the basic worker and launchers', () => {
       await launcher.waitForOutput('Start the worker in another terminal: pnpm --filter basic run worker');
       worker = startSample('basic', 'src/worker.ts', env);
       assert.equal(await launcher.exited, 0, launcher.output());
-      assert.match(launcher.output(), /Finished after Ctrl-C/);
+      assert.match(launcher.output(), /A worker picked up the run\.\nFinished after Ctrl-C/);
       // The call ran once, to its end, on the stopping worker: no timeout, no second attempt.
       assert.equal(fakeOpenAI.requests.length, requestsBefore + 1);
       const workflowId = /workflows\/(hello-world-\d+)\//.exec(launcher.output())?.[1];
