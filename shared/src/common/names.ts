@@ -15,6 +15,8 @@ export const FailureTypes = {
   rateLimit: 'ModelInvocationError.RateLimit',
   /** 408 or a client-side timeout: retried. */
   timeout: 'ModelInvocationError.Timeout',
+  /** The model server could not be reached or dropped the connection: retried. */
+  connection: 'ModelInvocationError.Connection',
   /** 409: retried. */
   conflict: 'ModelInvocationError.Conflict',
   /** 5xx: retried unless the server says `x-should-retry: false`. */

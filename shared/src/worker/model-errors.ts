@@ -164,8 +164,10 @@ export function classifyModelError(error: unknown, context: ModelErrorContext = 
   }
   if (isUnreadableResponse(error) && !isStatusError(error))
     return unreadableResponseFailure(error, context.attempt ?? 1);
+  const connection = connectionFailure(error);
+  if (connection) return connection;
   if (!isStatusError(error)) {
-    // Connection failures, timeouts and anything unknown: let Temporal's retry policy retry.
+    // Anything unknown: let Temporal's retry policy retry.
     const text = error instanceof Error ? `${error.message}${error.stack}` : '';
     if (error instanceof Error && redactSecrets(text) !== text) return redactedCause(error);
     return error;
@@ -186,6 +188,23 @@ export function classifyModelError(error: unknown, context: ModelErrorContext = 
     type,
     nonRetryable: !retryable,
     nextRetryDelay: retryable ? delay.delayMs : undefined,
+    cause: redactedCause(error),
+  });
+}
+
+/** The `openai` client's connection errors (refused, reset, dropped, its own timeout), as typed retryable failures. */
+function connectionFailure(error: unknown): ApplicationFailure | undefined {
+  if (!(error instanceof Error)) return undefined;
+  const kind = error.constructor.name;
+  if (kind !== 'APIConnectionError' && kind !== 'APIConnectionTimeoutError') return undefined;
+  const timedOut = kind === 'APIConnectionTimeoutError';
+  const cause = error.cause instanceof Error ? `: ${redactSecrets(error.cause.message)}` : '';
+  return ApplicationFailure.create({
+    message:
+      `${timedOut ? 'The model request timed out' : 'Could not reach the model server'} (${describe(error)}${cause}). ` +
+      'Retried; if it persists, check OPENAI_BASE_URL and the network from the worker.',
+    type: timedOut ? FailureTypes.timeout : FailureTypes.connection,
+    nonRetryable: false,
     cause: redactedCause(error),
   });
 }

@@ -148,6 +148,11 @@ describe('retryable model errors are retried by Temporal, and only by Temporal',
         assert.equal(result, 'after drop');
         assert.equal(server.requests.length, 2);
         assert.equal(attemptsIn(history), 2);
+        const retried = history.events?.find((event) => event.activityTaskStartedEventAttributes?.attempt === 2);
+        assert.equal(
+          retried?.activityTaskStartedEventAttributes?.lastFailure?.applicationFailureInfo?.type,
+          FailureTypes.connection,
+        );
       },
       API_KEY,
     );

@@ -197,9 +197,21 @@ describe('classifyModelError: errors without a status', () => {
     assert.equal(classifyModelError(error), error);
   });
 
-  it('returns an openai APIConnectionError unchanged', () => {
-    const error = new OpenAI.APIConnectionError({ message: 'Connection error.' });
-    assert.equal(classifyModelError(error), error);
+  it('types an openai APIConnectionError as a retryable Connection failure naming its cause', () => {
+    const error = new OpenAI.APIConnectionError({ cause: new Error('socket hang up') });
+    const failure = classifyModelError(error);
+    assert.ok(failure instanceof ApplicationFailure);
+    assert.equal(failure.type, FailureTypes.connection);
+    assert.equal(failure.nonRetryable, false);
+    assert.match(failure.message, /socket hang up/);
+    assert.match(failure.message, /OPENAI_BASE_URL/);
+  });
+
+  it('types the openai client’s own timeout as a retryable Timeout failure', () => {
+    const failure = classifyModelError(new OpenAI.APIConnectionTimeoutError());
+    assert.ok(failure instanceof ApplicationFailure);
+    assert.equal(failure.type, FailureTypes.timeout);
+    assert.equal(failure.nonRetryable, false);
   });
 
   it('returns a non-Error value unchanged', () => {
