@@ -55,6 +55,12 @@ export function toolOutput(request: ModelRequest, toolName: string): string | un
   if (result?.type !== 'function_call_result') return undefined;
   const { output } = result;
   if (typeof output === 'string') return output;
+  // MCP tools answer with a list of content parts: their text is the output.
+  if (Array.isArray(output)) {
+    const parts = output as Array<{ type?: string; text?: unknown }>;
+    if (parts.every((part) => typeof part.text === 'string')) return parts.map((part) => part.text).join('');
+    return JSON.stringify(output);
+  }
   return 'text' in output && typeof output.text === 'string' ? output.text : JSON.stringify(output);
 }
 

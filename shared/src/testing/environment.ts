@@ -20,6 +20,7 @@ import {
   type WorkflowBundle,
 } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
+import type { MCPServerProvider } from '../worker/mcp-providers.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
 import { keepHistory } from './histories.js';
 import { replayHistory } from './replay.js';
@@ -31,6 +32,8 @@ export interface TestWorkerOptions {
   modelProvider?: ModelProvider | undefined;
   modelParams?: ModelActivityParameters;
   activities?: object;
+  /** MCP server providers, as given to OpenAIAgentsPlugin. */
+  mcpServerProviders?: MCPServerProvider[];
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -119,6 +122,7 @@ export class AgentsTestEnvironment {
     const pluginOptions: OpenAIAgentsPluginOptions = {};
     if (options.modelProvider) pluginOptions.modelProvider = options.modelProvider;
     if (options.modelParams) pluginOptions.modelParams = options.modelParams;
+    if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
