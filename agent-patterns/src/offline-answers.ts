@@ -8,7 +8,9 @@ import type { ModelRequest } from '@openai/agents-core';
 import {
   type AgentScript,
   handoffResponse,
+  items,
   type ModelResponder,
+  modelResponse,
   structuredResponse,
   textResponse,
   toolCallResponse,
@@ -71,7 +73,47 @@ const outline = (request: ModelRequest, draft = '') =>
     `${draft}${firstUserText(request)}. A crew sets out, meets trouble on the way, and wins in the end. ${OFFLINE}`,
   );
 
+/** The orders a refund request names: `order A-1001 ($40, it arrived broken)`. */
+function refundsAsked(text: string): Array<{ orderId: string; amount: number; reason: string }> {
+  return [...text.matchAll(/order ([\w-]+) \(\$(\d+(?:\.\d+)?),? ?([^)]*)\)/g)].map(
+    ([, orderId = '', amount, reason]) => ({
+      orderId,
+      amount: Number(amount),
+      reason: reason?.trim() || 'customer request',
+    }),
+  );
+}
+
+/** Every issue_refund result the model has been sent: issued, or the reviewer's rejection. */
+function refundOutcomes(request: ModelRequest): string[] {
+  if (typeof request.input === 'string') return [];
+  return request.input.flatMap((item) => {
+    if (item.type !== 'function_call_result' || item.name !== 'issue_refund') return [];
+    const { output } = item;
+    return [typeof output === 'string' ? output : 'text' in output ? String(output.text) : JSON.stringify(output)];
+  });
+}
+
 export const offlineAnswers: Record<keyof typeof workflows, AgentScript> = {
+  approvals: {
+    // One issue_refund call per order named, all at once; once their results are in, a summary. Read
+    // from the request, not the turn: a run resumed after continue-as-new counts its turns afresh.
+    'Refund agent': (request) => {
+      const outcomes = refundOutcomes(request);
+      if (outcomes.length === 0) {
+        const asked = refundsAsked(firstUserText(request));
+        if (asked.length === 0) return textResponse(`Which order should I refund? ${OFFLINE}`);
+        return modelResponse(...asked.map((refund) => items.toolCall('issue_refund', refund)));
+      }
+      const issued = outcomes.filter((outcome) => outcome.includes(' issued'));
+      const declined = outcomes.length - issued.length;
+      return textResponse(
+        `${issued.length} refund(s) issued${issued.length ? `: ${issued.join(' ')}` : '.'} ` +
+          `${declined} declined by the reviewer. ${OFFLINE}`,
+      );
+    },
+  },
+
   agentsAsTools: {
     // One translator tool per language asked for, one a turn, then a word that they are done.
     Orchestrator: (request, { agentTurn }) => {

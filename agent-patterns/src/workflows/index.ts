@@ -1,5 +1,7 @@
 // The worker loads every workflow of this folder from here.
+
 export { agentsAsTools } from './agents-as-tools';
+export { approvals } from './approvals';
 export { deterministic } from './deterministic';
 export { forcingToolUse } from './forcing-tool-use';
 export { inputGuardrails } from './input-guardrails';

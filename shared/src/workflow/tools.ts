@@ -1,4 +1,10 @@
-import { type FunctionTool, type ToolInputParameters, tool } from '@openai/agents-core';
+import {
+  type FunctionTool,
+  type RunContext,
+  type ToolExecuteArgument,
+  type ToolInputParameters,
+  tool,
+} from '@openai/agents-core';
 import { ActivityFailure, type ActivityOptions, isCancellation, proxyActivities } from '@temporalio/workflow';
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
@@ -17,6 +23,18 @@ export interface ActivityAsToolOptions<TParameters> extends ActivityOptions {
    * activity's own error message. Cancellation is never sent to the model: it cancels the run.
    */
   errorMessage?: (error: unknown) => string;
+  /**
+   * Whether a call waits for a human decision before the activity is scheduled: `true`, or a function
+   * of the call's arguments (it runs in the workflow, so it must be deterministic). The run then ends
+   * with `result.interruptions`; approve or reject them on `result.state` and run again with the state.
+   */
+  needsApproval?:
+    | boolean
+    | ((
+        runContext: RunContext,
+        args: TParameters extends ToolInputParameters ? ToolExecuteArgument<TParameters> : unknown,
+        callId?: string,
+      ) => Promise<boolean>);
 }
 
 /**
@@ -31,7 +49,7 @@ export function activityAsTool<
   TActivities extends Record<string, ActivityFunction> = Record<string, ActivityFunction>,
   TParameters extends NonNullable<ToolInputParameters> = NonNullable<ToolInputParameters>,
 >(activityName: keyof TActivities & string, options: ActivityAsToolOptions<TParameters>): FunctionTool {
-  const { name, description, parameters, strict, errorMessage, ...activityOptions } = options;
+  const { name, description, parameters, strict, errorMessage, needsApproval, ...activityOptions } = options;
   const toolName = name ?? activityName;
   if (activityOptions.startToCloseTimeout === undefined && activityOptions.scheduleToCloseTimeout === undefined) {
     activityOptions.startToCloseTimeout = '60s';
@@ -44,6 +62,7 @@ export function activityAsTool<
     description,
     parameters: parameters as never,
     strict: strict ?? true,
+    ...(needsApproval === undefined ? {} : { needsApproval: needsApproval as never }),
     execute: async (args: unknown) => toToolOutput(await activity(args)),
     errorFunction: (_context, error) => {
       if (isCancellation(error)) throw error;
