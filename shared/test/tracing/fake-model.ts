@@ -39,14 +39,13 @@ function functionCall(name: string, args: object, callId: string): ScriptedHttpR
   };
 }
 
-/** The researcher looks the city up, then hands off; the writer answers. Ids follow the request's index. */
+/** The researcher looks the city up, then hands off to the writer if it can, else answers; the writer answers. */
 export const researchThenWrite: HttpReplier = (request: RecordedHttpRequest, index: number) => {
   const body = request.body as ResponsesRequest;
-  if (body.instructions?.startsWith('Write'))
-    return { json: responsesApiText('Lisbon is a city by the sea.', `resp_${index}`) };
+  const answer = { json: responsesApiText('Lisbon is a city by the sea.', `resp_${index}`) };
+  if (body.instructions?.startsWith('Write')) return answer;
   const looked = (body.input ?? []).some((item) => item.type === 'function_call_output');
   if (!looked) return functionCall('lookUpCity', { city: 'Lisbon' }, `call_lookup_${index}`);
-  const handoff =
-    (body.tools ?? []).find((tool) => tool.name?.startsWith('transfer_to_'))?.name ?? 'transfer_to_writer';
-  return functionCall(handoff, {}, `call_handoff_${index}`);
+  const handoff = (body.tools ?? []).find((tool) => tool.name?.startsWith('transfer_to_'))?.name;
+  return handoff ? functionCall(handoff, {}, `call_handoff_${index}`) : answer;
 };

@@ -268,6 +268,35 @@ describe('tracing', () => {
     await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
   });
 
+  it('a run that pauses for approval of an activity tool and goes on from its state stays in one trace', async () => {
+    const { result, workflowId, history } = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().runWorkflow<typeof workflows.tracedApproval>('tracedApproval', ['Tell me about Lisbon'], worker),
+    );
+    // activityAsTool's needsApproval (a function of the arguments) paused the run before the activity.
+    assert.deepEqual(result, { output: 'Lisbon is a city by the sea.', paused: ['lookUpCity({"city":"Lisbon"})'] });
+    await exported();
+    const [traceId] = workflowIds(workflowId, runIdOf(history), 1);
+    assert.ok(traceId);
+    const events = recorder.ofTrace(traceId);
+    assert.deepEqual(
+      events.filter((event) => event.event === 'traceStart' || event.event === 'traceEnd').map((event) => event.event),
+      ['traceStart', 'traceEnd'],
+    );
+    assert.deepEqual(renderTrace(events), [
+      'task Agent workflow',
+      '  agent Researcher',
+      '    turn 1 Researcher',
+      '      response',
+      'task Agent workflow',
+      '  agent Researcher',
+      '    turn 1 Researcher',
+      '      function lookUpCity',
+      '        custom city lookup',
+      '    turn 2 Researcher',
+      '      response',
+    ]);
+  });
+
   it('OpenTelemetry gets the same spans, in one trace, with the same parents', async () => {
     const { workflowId, history } = await withFakeOpenAIServer(researchThenWrite, () =>
       testEnv().runWorkflow<typeof workflows.tracedRun>('tracedRun', ['Tell me about Lisbon'], worker),

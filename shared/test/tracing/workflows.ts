@@ -49,3 +49,23 @@ export async function tracedTwoParts(prompts: [string, string]): Promise<string[
     return [first.finalOutput ?? '', second.finalOutput ?? ''];
   });
 }
+
+/** A run that pauses for approval of its activity tool, then goes on from its state, in one trace. */
+export async function tracedApproval(prompt: string): Promise<{ output: string; paused: string[] }> {
+  const agent = new Agent({
+    name: 'Researcher',
+    instructions: 'Look the city up, then answer.',
+    tools: [
+      activityAsTool<typeof activities>('lookUpCity', {
+        description: 'Facts about a city',
+        parameters: z.object({ city: z.string() }),
+        needsApproval: async (_context, { city }) => city !== 'Nowhere',
+      }),
+    ],
+  });
+  const first = await run(agent, prompt);
+  const paused = first.interruptions.map((item) => `${item.name}(${item.arguments})`);
+  for (const item of first.interruptions) first.state.approve(item);
+  const second = await run(agent, first.state);
+  return { output: second.finalOutput ?? '', paused };
+}
