@@ -65,7 +65,7 @@ const STATUS_TYPES: Record<number, string> = {
 
 const STATUS_ADVICE: Record<number, string> = {
   400: 'The model rejected the request as invalid; check the model settings, tools and input.',
-  401: 'The model provider rejected the API key: set a valid OPENAI_API_KEY on the worker and restart it.',
+  401: "The model provider rejected the API key: set a valid key in the worker's environment (OPENAI_API_KEY for OpenAI, or your provider's) and restart the worker.",
   403: 'The API key is not allowed to use this model or resource: check the key’s project and permissions.',
   404: 'The model or resource was not found: check the model name and the base URL.',
   422: 'The model could not process the request: check the input and the tool schemas.',
