@@ -14,9 +14,11 @@ export {
   modelResponse,
   reasoningResponse,
   type ScriptedCall,
+  type ScriptedStreamOptions,
   structuredResponse,
   textResponse,
   toolCallResponse,
+  withStreamPacing,
 } from '../worker/scripted-model.js';
 export {
   clientConnectionOptions,

@@ -11,10 +11,13 @@ export {
   reasoningResponse,
   SCRIPT_EXHAUSTED,
   type ScriptedCall,
+  type ScriptedModelOptions,
   ScriptedModelProvider,
+  type ScriptedStreamOptions,
   structuredResponse,
   textResponse,
   toolCallResponse,
+  withStreamPacing,
 } from '../worker/scripted-model.js';
 export {
   chatCompletionBody,

@@ -16,6 +16,7 @@ import {
 import { type ModelCallInfo, runInModelCall } from './model-call.js';
 import { classifyModelError } from './model-errors.js';
 import { ModelInputCache } from './model-input-cache.js';
+import { type StreamingModelInput, streamModelCall } from './model-stream.js';
 
 export type ModelActivities = {
   [INVOKE_MODEL_ACTIVITY]: (input: InvokeModelInput) => Promise<SerializedModelResponse>;
@@ -63,17 +64,22 @@ export function createModelActivities(provider: ModelProvider, options: ModelAct
           ...fromWireRequest({ ...input.request, input: wholeInput }),
           signal: AbortSignal.any([context.cancellationSignal, deadline.signal]),
         };
-        const response = await runInModelCall(call, async () => {
+        const { stream } = input as StreamingModelInput;
+        const wire = await runInModelCall(call, async () => {
           const model = await provider.getModel(call.modelName);
+          // A streamed call asks the provider's streaming API and publishes the events as they come.
+          const answer = async (): Promise<SerializedModelResponse> =>
+            stream
+              ? streamModelCall(model, request, { input, stream, context, maxResultBytes: MAX_MODEL_RESULT_BYTES })
+              : toWireResponse(await model.getResponse(request));
           // The plugin's activity interceptor runs the call in the workflow's trace, under the span
           // that made it (the turn), so the model's own response or generation span joins that trace.
-          if (getCurrentTrace()) return model.getResponse(request);
+          if (getCurrentTrace()) return answer();
           // No trace came with the call (the run has tracing disabled): OpenAI models still open a
           // response span, which needs a trace context, so the call runs in a no-op trace.
           request.tracing = false;
-          return withTrace(new NoopTrace(), () => model.getResponse(request));
+          return withTrace(new NoopTrace(), answer);
         });
-        const wire = toWireResponse(response);
         assertResultFits(wire, input.agentName);
         return wire;
       } catch (error) {

@@ -43,6 +43,29 @@ export type AgentScript = Record<string, ModelResponse | ModelResponse[] | Model
 
 export const SCRIPT_EXHAUSTED = 'ScriptedModel.ScriptExhausted';
 
+/** How a scripted model streams its answers (`getStreamedResponse`). */
+export interface ScriptedStreamOptions {
+  /** Waits this long before each text delta, so a subscriber sees the text arrive. Default 0. */
+  chunkDelayMs?: number;
+  /** Called, and awaited, before each event is handed to the caller: a test can pause the stream here. */
+  beforeEvent?: (event: StreamEvent, call: ScriptedCall) => void | Promise<void>;
+}
+
+export interface ScriptedModelOptions {
+  streaming?: ScriptedStreamOptions;
+}
+
+const responsePacing = new WeakMap<ModelResponse, ScriptedStreamOptions>();
+
+/**
+ * The same response, streamed at this pace by any scripted model that answers with it (a sample's
+ * offline answers: `withStreamPacing(textResponse('...'), { chunkDelayMs: 40 })`).
+ */
+export function withStreamPacing(response: ModelResponse, pacing: ScriptedStreamOptions): ModelResponse {
+  responsePacing.set(response, pacing);
+  return response;
+}
+
 /**
  * A model provider for the worker side that answers from a script instead of an API: every model
  * call still runs as the real model activity. It records each call, so tests can compare calls with
@@ -50,39 +73,68 @@ export const SCRIPT_EXHAUSTED = 'ScriptedModel.ScriptExhausted';
  *   - a list of responses, played in order across all calls;
  *   - a responder function, asked for every call;
  *   - an {@link AgentScript}: answers per agent name and turn.
+ * Streamed calls (`getStreamedResponse`) get the answer's text in word-sized deltas, then
+ * `response_done` (see {@link ScriptedStreamOptions} to pace or pause them).
  */
 export class ScriptedModelProvider implements ModelProvider {
   /** What activity summaries call the model when an agent names none. */
   readonly defaultModelName = 'scripted model';
   readonly calls: RecordedModelCall[] = [];
   readonly #respond: ModelResponder;
+  readonly #streaming: ScriptedStreamOptions;
 
-  constructor(script: ModelResponse[] | ModelResponder | AgentScript) {
+  constructor(script: ModelResponse[] | ModelResponder | AgentScript, options: ScriptedModelOptions = {}) {
     if (typeof script === 'function') this.#respond = script;
     else if (Array.isArray(script)) this.#respond = inOrder(script);
     else this.#respond = perAgent(script);
+    this.#streaming = options.streaming ?? {};
   }
 
   getModel(modelName?: string): Model {
     return {
-      getResponse: async (request) => {
-        const info = currentModelCall();
-        const call: ScriptedCall = {
-          callIndex: this.calls.length,
-          modelName,
-          agentName: info?.agentName,
-          agentTurn: info?.agentTurn ?? 0,
-        };
-        this.calls.push({ modelName, agentName: call.agentName, agentTurn: call.agentTurn, request });
-        return this.#respond(request, call);
-      },
+      getResponse: async (request) => (await this.#answer(request, modelName)).response,
       getStreamedResponse: (request) => this.#stream(request, modelName),
     };
   }
 
-  async *#stream(request: ModelRequest, modelName: string | undefined): AsyncIterable<StreamEvent> {
-    yield responseDoneEvent(await this.getModel(modelName).getResponse(request));
+  async #answer(request: ModelRequest, modelName: string | undefined) {
+    const info = currentModelCall();
+    const call: ScriptedCall = {
+      callIndex: this.calls.length,
+      modelName,
+      agentName: info?.agentName,
+      agentTurn: info?.agentTurn ?? 0,
+    };
+    this.calls.push({ modelName, agentName: call.agentName, agentTurn: call.agentTurn, request });
+    return { response: await this.#respond(request, call), call };
   }
+
+  /** The scripted answer as a model streams it: started, the text in word-sized deltas, then done. */
+  async *#stream(request: ModelRequest, modelName: string | undefined): AsyncIterable<StreamEvent> {
+    const { response, call } = await this.#answer(request, modelName);
+    const { chunkDelayMs = 0, beforeEvent } = { ...this.#streaming, ...responsePacing.get(response) };
+    for (const event of scriptedStreamEvents(response)) {
+      if (event.type === 'output_text_delta' && chunkDelayMs > 0) {
+        await new Promise((resolve) => setTimeout(resolve, chunkDelayMs));
+      }
+      await beforeEvent?.(event, call);
+      yield event;
+    }
+  }
+}
+
+function scriptedStreamEvents(response: ModelResponse): StreamEvent[] {
+  const deltas = response.output.flatMap((item): StreamEvent[] => {
+    if (item.type !== 'message' || item.role !== 'assistant') return [];
+    return item.content.flatMap((part) =>
+      part.type === 'output_text'
+        ? (part.text.match(/^\s+|\S+\s*/g) ?? []).map(
+            (delta): StreamEvent => ({ type: 'output_text_delta', delta, ...(item.id ? { itemId: item.id } : {}) }),
+          )
+        : [],
+    );
+  });
+  return [{ type: 'response_started' }, ...deltas, responseDoneEvent(response)];
 }
 
 function inOrder(steps: ModelResponse[]): ModelResponder {

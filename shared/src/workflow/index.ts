@@ -19,6 +19,12 @@ export type {
 } from '../common/model-params.js';
 export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 export {
+  DEFAULT_MODEL_EVENTS_TOPIC,
+  type ModelStreamItem,
+  type ModelStreamingOptions,
+  type WorkflowStreamState,
+} from '../common/streaming.js';
+export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,
   type HistoryStatus,
@@ -49,5 +55,11 @@ export {
   statelessMcpServer,
   withStatefulMcpServer,
 } from './mcp-servers.js';
-export { ActivityModelProvider, MAX_PAYLOAD_BYTES } from './model.js';
+export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export {
+  type StreamTopic,
+  type WorkflowStream,
+  type WorkflowStreamOptions,
+  workflowStream,
+} from './streaming.js';
 export { type ActivityAsToolOptions, activityAsTool } from './tools.js';

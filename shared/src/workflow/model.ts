@@ -15,6 +15,16 @@ import { agentNameOf } from '../common/agents-core-adapter.js';
 import type { BundledModelParameters, WorkflowModelParameters } from '../common/model-params.js';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
 import {
+  DEFAULT_MODEL_EVENTS_TOPIC,
+  DEFAULT_STREAM_BATCH_INTERVAL,
+  decodeStreamEvents,
+  doneEventFromResponse,
+  type ModelStreamItem,
+  type ModelStreamingOptions,
+  type ModelStreamRequest,
+  type StreamedModelResponse,
+} from '../common/streaming.js';
+import {
   CHAINLESS_WIRE_VERSION,
   fromWireResponse,
   type InvokeModelInput,
@@ -26,6 +36,7 @@ import {
 import { bundledModelParameters } from './config.js';
 import { warnOnceIfHistoryNearLimit } from './continue-as-new.js';
 import { modelCallChain } from './model-call-chain.js';
+import { workflowStream } from './streaming.js';
 
 /** Temporal rejects payloads over 2 MB; checking first turns a server rejection into a clear error. */
 export const MAX_PAYLOAD_BYTES = 2 * 1024 * 1024;
@@ -44,7 +55,7 @@ class ActivityBackedModel implements Model {
 
   constructor(
     readonly modelName: string,
-    private readonly params: WorkflowModelParameters & { defaultModelName?: string },
+    private readonly params: StreamingModelParameters & { defaultModelName?: string },
   ) {
     // Built once per model; each call adds only its own summary.
     if (params.useLocalActivity) {
@@ -69,11 +80,57 @@ class ActivityBackedModel implements Model {
   }
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
+    const { input, agentName } = this.#activityInput(request);
+    return fromWireResponse(await this.#invoke(request, input, agentName));
+  }
+
+  /**
+   * Streaming inside a workflow. With `streaming` set, the model activity calls the provider's
+   * streaming API, publishes the events to this run's stream as they come, and returns them with the
+   * whole response; they are yielded here, in order, from that result, so replay sees the same.
+   * Without it, the whole response is yielded as one `response_done` event.
+   */
+  async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
+    const streaming = streamRequestOf(this.params.streaming);
+    if (!streaming) {
+      yield responseDoneEvent(await this.getResponse(request));
+      return;
+    }
+    if (this.params.useLocalActivity) {
+      throw ApplicationFailure.nonRetryable(
+        'Streaming model calls cannot run as local activities: a local activity cannot heartbeat or send its ' +
+          'events to the workflow while it runs. Set useLocalActivity to false, or leave streaming off for this run.',
+        FailureTypes.configuration,
+      );
+    }
+    const stream = workflowStream();
+    const { input, agentName } = this.#activityInput(request, streaming);
+    const streamed: StreamedModelResponse = await this.#invoke(request, input, agentName);
+    // A worker from before streaming ignores `stream` and answers with the response alone.
+    const recorded = streamed.stream;
+    if (recorded) {
+      const completed: ModelStreamItem = {
+        kind: 'completed',
+        call: input.call ?? 0,
+        attempt: recorded.attempt,
+        events: recorded.events.length + 1,
+      };
+      stream.publish(streaming.topic, completed);
+      yield* decodeStreamEvents(recorded.events);
+    }
+    yield doneEventFromResponse(streamed, recorded?.doneProviderData);
+  }
+
+  /** The model activity's input for this request, its input items chained to the run's earlier calls. */
+  #activityInput(
+    request: ModelRequest,
+    stream?: ModelStreamRequest,
+  ): { input: InvokeModelInput & { stream?: ModelStreamRequest }; agentName: string | undefined } {
     const agentName = agentNameOf(request);
     const wireRequest = toWireRequest(request);
     // Local activities leave no input in the history, so their calls always carry the whole input.
     const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity);
-    const input: InvokeModelInput = {
+    const input: InvokeModelInput & { stream?: ModelStreamRequest } = {
       wireVersion: chained.inputBase ? WIRE_VERSION : CHAINLESS_WIRE_VERSION,
       modelName: this.modelName,
       call: chained.call,
@@ -82,8 +139,12 @@ class ActivityBackedModel implements Model {
     };
     if (chained.inputBase) input.inputBase = chained.inputBase;
     if (agentName !== undefined) input.agentName = agentName;
+    if (stream) input.stream = stream;
     assertPayloadFits(input, chained.inputBytes, agentName);
+    return { input, agentName };
+  }
 
+  async #invoke(request: ModelRequest, input: InvokeModelInput, agentName: string | undefined) {
     const options = { ...this.#options, summary: this.#summary(request, agentName) };
     const scope = new CancellationScope();
     // A guardrail tripwire or a run-level abort aborts the request's signal: cancel the activity too.
@@ -93,18 +154,10 @@ class ActivityBackedModel implements Model {
       const wire = await scope.run(() => this.#activity.executeWithOptions(options, [input]));
       // Long runs still grow the history: say so before Temporal's limit ends the run.
       warnOnceIfHistoryNearLimit();
-      return fromWireResponse(wire);
+      return wire;
     } finally {
       request.signal?.removeEventListener('abort', cancel);
     }
-  }
-
-  /**
-   * Streaming inside a workflow: the activity returns the whole response, which is replayed as one
-   * `response_done` event, so the runner's streaming path works and replay stays deterministic.
-   */
-  async *getStreamedResponse(request: ModelRequest): AsyncIterable<StreamEvent> {
-    yield responseDoneEvent(await this.getResponse(request));
   }
 
   #summary(request: ModelRequest, agentName: string | undefined): string {
@@ -123,16 +176,26 @@ class ActivityBackedModel implements Model {
   }
 }
 
+/** Model activity options in workflow code, with streaming (see {@link ModelStreamingOptions}). */
+export interface StreamingModelParameters extends WorkflowModelParameters {
+  /**
+   * Streamed runs (`{ stream: true }`) publish the model's events live to this run's stream, under
+   * this topic. `true` means the defaults. Off by default: the run then gets each answer as one event.
+   */
+  streaming?: boolean | ModelStreamingOptions;
+}
+
 /**
  * Resolves every model name to an activity-backed model; the worker's provider picks the real model.
  * The plugin installs one per workflow run as agents-core's default provider, with the plugin's
  * `modelParams`. Make your own in workflow code for runs that need other options, such as a summary
- * computed per call: `new Runner({ modelProvider: new ActivityModelProvider({ summary: (call) => ... }) })`.
- * The options you pass override the plugin's.
+ * computed per call: `new Runner({ modelProvider: new ActivityModelProvider({ summary: (call) => ... }) })`,
+ * or live streaming: `new ActivityModelProvider({ streaming: { topic: 'tokens' } })` (for one agent,
+ * `model: provider.getModel('gpt-4.1')`). The options you pass override the plugin's.
  */
 export class ActivityModelProvider implements ModelProvider {
-  readonly #params: WorkflowModelParameters & { defaultModelName?: string };
-  constructor(params: WorkflowModelParameters = {}, base: BundledModelParameters = bundledModelParameters()) {
+  readonly #params: StreamingModelParameters & { defaultModelName?: string };
+  constructor(params: StreamingModelParameters = {}, base: BundledModelParameters = bundledModelParameters()) {
     this.#params = { ...base, ...params };
   }
   getModel(modelName?: string): Model {
@@ -147,6 +210,16 @@ function commonOptions(params: WorkflowModelParameters) {
     startToCloseTimeout: params.startToCloseTimeout,
     retry: params.retry,
     cancellationType: params.cancellationType,
+  };
+}
+
+function streamRequestOf(streaming: StreamingModelParameters['streaming']): ModelStreamRequest | undefined {
+  if (!streaming) return undefined;
+  const options = streaming === true ? {} : streaming;
+  return {
+    topic: options.topic ?? DEFAULT_MODEL_EVENTS_TOPIC,
+    batchInterval: options.batchInterval ?? DEFAULT_STREAM_BATCH_INTERVAL,
+    rawModelEvents: options.rawModelEvents ?? false,
   };
 }
 

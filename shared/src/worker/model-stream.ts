@@ -1,0 +1,122 @@
+/**
+ * A streamed model call inside the model activity: the provider's streaming API, each event published
+ * to the workflow's stream as it comes (in batches, see stream-publisher.ts), and every event returned
+ * with the whole response, so the workflow replays the same events from the activity's result.
+ */
+import type { Model, ModelRequest, StreamEvent } from '@openai/agents-core';
+import type { Context } from '@temporalio/activity';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import {
+  encodeStreamEvents,
+  type ModelStreamItem,
+  type ModelStreamRequest,
+  responseFromDoneEvent,
+  type StreamCompaction,
+  type StreamedModelResponse,
+} from '../common/streaming.js';
+import { type InvokeModelInput, toWireResponse } from '../common/wire.js';
+import { StreamPublisher } from './stream-publisher.js';
+
+/** The model activity's input when the workflow asks for a streamed call. */
+export type StreamingModelInput = InvokeModelInput & { stream?: ModelStreamRequest };
+
+type DoneEvent = Extract<StreamEvent, { type: 'response_done' }>;
+
+export interface StreamedCallOptions {
+  input: InvokeModelInput;
+  stream: ModelStreamRequest;
+  context: Context;
+  /** The largest result Temporal stores; recorded events are made smaller to fit (see StreamCompaction). */
+  maxResultBytes: number;
+}
+
+export async function streamModelCall(
+  model: Model,
+  request: ModelRequest,
+  { input, stream, context, maxResultBytes }: StreamedCallOptions,
+): Promise<StreamedModelResponse> {
+  const call = input.call ?? 0;
+  const { attempt, workflowExecution } = context.info;
+  const publisher = workflowExecution
+    ? new StreamPublisher({
+        client: context.client,
+        workflowId: workflowExecution.workflowId,
+        runId: workflowExecution.runId,
+        batchIntervalMs: msToNumber(stream.batchInterval),
+        // Each batch taken is progress worth telling Temporal about.
+        onSent: (published) => context.heartbeat({ published }),
+        warn: (message) => context.log.warn(message),
+      })
+    : undefined;
+  const publish = (item: ModelStreamItem) => publisher?.publish(stream.topic, item);
+
+  const start: ModelStreamItem = { kind: 'attempt', call, attempt };
+  if (input.agentName !== undefined) start.agentName = input.agentName;
+  if (input.modelName) start.modelName = input.modelName;
+  publish(start);
+
+  const events: StreamEvent[] = [];
+  let done: DoneEvent | undefined;
+  let sequence = 0;
+  try {
+    for await (const event of model.getStreamedResponse(request)) {
+      if (event.type === 'model' && !stream.rawModelEvents) continue;
+      publish({ kind: 'event', call, attempt, sequence: sequence++, event });
+      if (event.type === 'response_done') done = event;
+      else events.push(event);
+    }
+    if (!done) throw new Error('The model’s stream ended without a response_done event.');
+  } catch (error) {
+    publish({ kind: 'attempt_failed', call, attempt, message: error instanceof Error ? error.message : String(error) });
+    throw error;
+  } finally {
+    // Everything this attempt published reaches the workflow before its result or failure does.
+    await publisher?.close();
+  }
+  return fitResult(done, events, attempt, maxResultBytes);
+}
+
+/**
+ * The result with as much of the events as fits Temporal's payload limit: all of them; else without
+ * the provider's fields and raw events; else with each output item's deltas joined; else none.
+ */
+function fitResult(done: DoneEvent, events: StreamEvent[], attempt: number, maxBytes: number): StreamedModelResponse {
+  const response = toWireResponse(responseFromDoneEvent(done));
+  const build = (recorded: StreamEvent[], compaction?: StreamCompaction): StreamedModelResponse => {
+    const streamed: NonNullable<StreamedModelResponse['stream']> = { attempt, events: encodeStreamEvents(recorded) };
+    if (done.providerData !== undefined) streamed.doneProviderData = done.providerData;
+    if (compaction) streamed.compaction = compaction;
+    return { ...response, stream: streamed };
+  };
+  let result = build(events);
+  if (fits(result, maxBytes)) return result;
+  const lean = events.flatMap((event): StreamEvent[] => {
+    if (event.type === 'model') return [];
+    if (event.type !== 'output_text_delta') return [event];
+    const { providerData: _providerData, ...delta } = event;
+    return [delta];
+  });
+  result = build(lean, 'provider-data');
+  if (fits(result, maxBytes)) return result;
+  result = build(mergeDeltas(lean), 'merged');
+  if (fits(result, maxBytes)) return result;
+  return build([], 'response-only');
+}
+
+/** Joins each run of text deltas of one output item into one delta. */
+function mergeDeltas(events: StreamEvent[]): StreamEvent[] {
+  const merged: StreamEvent[] = [];
+  for (const event of events) {
+    const last = merged.at(-1);
+    if (event.type === 'output_text_delta' && last?.type === 'output_text_delta' && last.itemId === event.itemId) {
+      merged[merged.length - 1] = { ...last, delta: last.delta + event.delta };
+    } else {
+      merged.push(event);
+    }
+  }
+  return merged;
+}
+
+function fits(result: StreamedModelResponse, maxBytes: number): boolean {
+  return Buffer.byteLength(JSON.stringify(result)) <= maxBytes;
+}
