@@ -120,6 +120,21 @@ export function connectionFailureMessage(config: TemporalConnectConfig, cause: u
   ].join('\n');
 }
 
+/** What to say when the namespace does not exist on the server. */
+export function namespaceMissingMessage(config: TemporalConnectConfig): string {
+  return (
+    `The namespace ${config.namespace} does not exist on ${config.address}.\n` +
+    `  Fix: create it (temporal operator namespace create --namespace ${config.namespace}), ` +
+    'or set TEMPORAL_NAMESPACE to one that exists.'
+  );
+}
+
+/** Whether an error from the server says the namespace does not exist. */
+export function isNamespaceNotFound(error: unknown): boolean {
+  const message = error instanceof Error ? error.message : String(error);
+  return /namespace/i.test(message) && /not found/i.test(message);
+}
+
 let clientPromise: Promise<Client> | undefined;
 
 /** A Client for the configured server, connected once per process. Fails within seconds, naming the address. */

@@ -11,7 +11,14 @@ import {
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
 import type { Workflow, WorkflowResultType } from '@temporalio/common';
-import { connectClient, SampleSetupError, temporalConnectConfig, workflowUiUrl } from './connection.js';
+import {
+  connectClient,
+  isNamespaceNotFound,
+  namespaceMissingMessage,
+  SampleSetupError,
+  temporalConnectConfig,
+  workflowUiUrl,
+} from './connection.js';
 import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
 import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
 
@@ -68,17 +75,8 @@ export async function startSampleWorkflow<W extends Workflow>(
   try {
     handle = await client.workflow.start(workflow, startOptions as Parameters<Client['workflow']['start']>[1]);
   } catch (error) {
-    const config = temporalConnectConfig();
-    const message = error instanceof Error ? error.message : String(error);
-    if (/namespace/i.test(message) && /not found/i.test(message)) {
-      exitOnSetupError(
-        new SampleSetupError(
-          `The namespace ${config.namespace} does not exist on ${config.address}.\n` +
-            `  Fix: create it (temporal operator namespace create --namespace ${config.namespace}), ` +
-            'or set TEMPORAL_NAMESPACE to one that exists.',
-        ),
-      );
-    }
+    if (isNamespaceNotFound(error))
+      exitOnSetupError(new SampleSetupError(namespaceMissingMessage(temporalConnectConfig())));
     throw error;
   }
   // Watched from the start, so a launcher that sends updates or signals first hears about a missing worker too.

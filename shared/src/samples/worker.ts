@@ -9,7 +9,14 @@ import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
 import { OpenAIAgentsPlugin } from '../worker/plugin.js';
-import { connectionFailureMessage, SampleSetupError, temporalConnectConfig, unreachableReason } from './connection.js';
+import {
+  connectionFailureMessage,
+  isNamespaceNotFound,
+  namespaceMissingMessage,
+  SampleSetupError,
+  temporalConnectConfig,
+  unreachableReason,
+} from './connection.js';
 import { isVerbose, loadSampleEnv, sampleFolder } from './env.js';
 import { type OfflineAnswers, offlineModelProvider } from './offline-model.js';
 
@@ -115,6 +122,10 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     } catch (error) {
       throw new SampleSetupError(connectionFailureMessage(config, error));
     }
+    // Checked here, so a missing namespace is one clear message rather than the worker's transport error.
+    await connection.workflowService.describeNamespace({ namespace: config.namespace }).catch((error: unknown) => {
+      throw isNamespaceNotFound(error) ? new SampleSetupError(namespaceMissingMessage(config)) : error;
+    });
     // Bundled here rather than by Worker.create so webpack's module list stays out of the way.
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: options.workflowsPath,
