@@ -1,20 +1,21 @@
-// Our plugin's side of the bench, in its own process (agents-core 0.20, Temporal SDK 1.24).
+// Our plugin's side of the bench, in its own process (agents-core 0.20, Temporal SDK 1.24). Only the
+// plugin's public API: OpenAIAgentsPlugin here, activityAsTool and agents-core's run() in the workflows.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type AgentOutputItem, type ModelProvider, Usage } from '@openai/agents-core';
+import { type AgentOutputItem, type ModelProvider, setTraceProcessors, Usage } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { benchAddress, quietBundlerLogger, runSide, type Side } from '../src/measure';
+import { benchAddress, pinnedVersions, quietBundlerLogger, serveSide } from '../src/side-server';
 import {
   ACTIVITY_TIMEOUT,
   lookup,
   MODEL_SUMMARY,
   noop,
+  SCRIPT,
   scriptedOutput,
   USAGE,
   WORKER_OPTIONS,
-  WORKFLOW_TIMEOUT,
 } from '../src/workload';
 
 const modelProvider: ModelProvider = {
@@ -22,13 +23,16 @@ const modelProvider: ModelProvider = {
     getResponse: async (request) => ({
       usage: new Usage(USAGE),
       output: scriptedOutput(request.input) as AgentOutputItem[],
-      responseId: 'resp_bench',
+      responseId: SCRIPT.responseId,
     }),
     getStreamedResponse: () => {
       throw new Error('The bench does not stream.');
     },
   }),
 };
+// agents-core's default trace processor prints every span to the console. Drop it, as an application with no
+// exporter would (and as the other sides do): the plugin's tracing still runs in full.
+setTraceProcessors([]);
 const plugin = () =>
   new OpenAIAgentsPlugin({
     modelProvider,
@@ -41,50 +45,59 @@ const client = new Client({ connection: await Connection.connect({ address }) })
 const taskQueue = `bench-ours-${process.pid}`;
 const workflowsPath = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-const side: Side = {
-  bundle: async (kind) =>
-    (
-      await bundleWorkflowCode({
-        workflowsPath: workflowsPath(kind === 'agents' ? './workflows.ts' : './plain.ts'),
-        plugins: kind === 'agents' ? [plugin()] : [],
-        logger: quietBundlerLogger,
-      })
-    ).code,
-  withWorker: async (code, body) => {
-    const connection = await NativeConnection.connect({ address });
-    const worker = await Worker.create({
-      connection,
-      taskQueue,
-      workflowBundle: { code },
-      activities: { lookup, noop },
-      plugins: [plugin()],
-      ...WORKER_OPTIONS,
-    });
-    try {
-      return await worker.runUntil(body());
-    } finally {
-      await connection.close();
-    }
-  },
-  execute: (workflow, args, workflowId) =>
-    client.workflow.execute(workflow, { args, workflowId, taskQueue, workflowExecutionTimeout: WORKFLOW_TIMEOUT }),
-  history: async (workflowId) => {
-    const handle = client.workflow.getHandle(workflowId);
-    const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
-    return { json: historyToJSON(history), bytes: description.historySize ?? Number.NaN };
-  },
-  replay: async function* (json, code, times) {
-    const history = JSON.parse(json);
-    const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
-    for await (const result of Worker.runReplayHistories(
-      { workflowBundle: { code }, plugins: [plugin()] },
-      histories,
-    )) {
-      if (result.error) throw result.error;
-      yield;
-    }
-  },
-};
+const { version: pluginVersion } = JSON.parse(
+  readFileSync(new URL('../../shared/package.json', import.meta.url), 'utf8'),
+) as { version: string };
 
-await runSide('openai-agents-temporal', side);
-await client.connection.close();
+await serveSide(
+  {
+    'openai-agents-temporal': `${pluginVersion} (workspace)`,
+    ...pinnedVersions(new URL('../package.json', import.meta.url), ['@openai/agents-core', '@temporalio/worker']),
+  },
+  {
+    bundle: async (kind) =>
+      (
+        await bundleWorkflowCode({
+          workflowsPath: workflowsPath(kind === 'agents' ? './workflows.ts' : './plain.ts'),
+          plugins: kind === 'agents' ? [plugin()] : [],
+          logger: quietBundlerLogger,
+        })
+      ).code,
+    startWorker: async (code) => {
+      const connection = await NativeConnection.connect({ address });
+      const worker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: { code },
+        activities: { lookup, noop },
+        plugins: [plugin()],
+        ...WORKER_OPTIONS,
+      });
+      const running = worker.run();
+      return async () => {
+        worker.shutdown();
+        await running;
+        await connection.close();
+      };
+    },
+    execute: (workflow, args, workflowId, timeoutSeconds) =>
+      client.workflow.execute(workflow, {
+        args,
+        workflowId,
+        taskQueue,
+        workflowExecutionTimeout: timeoutSeconds * 1000,
+      }),
+    replay: async function* (workflowId, code, times) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
+      for await (const result of Worker.runReplayHistories(
+        { workflowBundle: { code }, plugins: [plugin()] },
+        histories,
+      )) {
+        if (result.error) throw result.error;
+        yield;
+      }
+    },
+    close: () => client.connection.close(),
+  },
+);

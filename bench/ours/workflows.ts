@@ -1,14 +1,11 @@
 import { Agent, type AgentInputItem, run } from '@openai/agents-core';
 import { activityAsTool } from 'openai-agents-temporal/workflow';
-import { ACTIVITY_TIMEOUT, AGENT, LOOKUP_TOOL, type lookup, userMessage } from '../src/workload';
+import { ACTIVITY_TIMEOUT, AGENT, chatMessage, LOOKUP_TOOL, type lookup, userMessage } from '../src/workload';
 
 export { plain } from './plain';
 
-/**
- * A conversation of `turns` user turns with one agent, each turn one `run()` over the whole
- * conversation so far. With `lookupFirst`, the first turn calls the lookup tool activity.
- */
-export async function conversation(turns: number, lookupFirst: boolean): Promise<string> {
+/** `turns` user turns with one agent, each turn one `run()` over the whole conversation so far. */
+async function converse(turns: number, message: (turn: number) => AgentInputItem): Promise<string> {
   const tool = activityAsTool<{ lookup: typeof lookup }>('lookup', {
     description: LOOKUP_TOOL.description,
     parameters: LOOKUP_TOOL.parameters,
@@ -18,9 +15,19 @@ export async function conversation(turns: number, lookupFirst: boolean): Promise
   let history: AgentInputItem[] = [];
   let answer = '';
   for (let turn = 1; turn <= turns; turn++) {
-    const result = await run(agent, [...history, userMessage(turn, lookupFirst && turn === 1)]);
+    const result = await run(agent, [...history, message(turn)]);
     history = result.history;
     answer = String(result.finalOutput ?? '');
   }
   return answer;
+}
+
+/** A conversation of short turns; with `lookupFirst`, the first turn calls the lookup tool activity. */
+export async function conversation(turns: number, lookupFirst: boolean): Promise<string> {
+  return converse(turns, (turn) => userMessage(turn, lookupFirst && turn === 1));
+}
+
+/** A long chat: every user turn is about 2 KB. */
+export async function chat(turns: number): Promise<string> {
+  return converse(turns, chatMessage);
 }

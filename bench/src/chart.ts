@@ -1,36 +1,39 @@
-/** The report as a PNG: one small grouped bar chart per figure, both plugins side by side. */
+/** The report as a PNG: one small grouped bar chart per figure, the three sides side by side. */
 import { createWriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import * as PImage from 'pureimage';
-import { fixed, pick, type Report, SIDE_KEYS } from './report';
+import { SIDE_KEYS } from './measure';
+import { fixed, pick, type Report, SIDES } from './report';
 
 type Context = ReturnType<ReturnType<typeof PImage.make>['getContext']>;
+
+/** A bar's value, or the label drawn instead of a bar (n/a, where a chat stopped). */
+type Bar = number | { label: string } | undefined;
 
 interface Panel {
   title: string;
   groups: string[];
-  /** values[group][side]; undefined is drawn as n/a. */
-  values: (number | undefined)[][];
+  /** values[group][side]. */
+  values: Bar[][];
 }
 
-const COLORS = ['#2563eb', '#ea580c'];
+const COLORS = ['#2563eb', '#ea580c', '#16a34a'];
 const WIDTH = 1600;
 const HEIGHT = 940;
 const FONT = 'DejaVu';
 
 function panels(report: Report): Panel[] {
   const sides = SIDE_KEYS.map((key) => report.plugins[key].figures);
-  const each = (read: (f: (typeof sides)[number]) => number | undefined) => sides.map(read);
+  const each = (read: (f: (typeof sides)[number]) => Bar) => sides.map(read);
   const { plan } = report;
   return [
     {
-      title: 'Step per call, model vs bare activity (ms)',
-      groups: ['model p50', 'bare p50', 'model p95', 'bare p95'],
+      title: 'Step per call, median (ms)',
+      groups: ['model call', 'bare activity', 'added by model'],
       values: [
         each((f) => pick(f.modelCall, (m) => m.modelStepMs.median)),
         each((f) => pick(f.modelCall, (m) => m.bareStepMs.median)),
-        each((f) => pick(f.modelCall, (m) => m.modelStepMs.p95)),
-        each((f) => pick(f.modelCall, (m) => m.bareStepMs.p95)),
+        each((f) => pick(f.modelCall, (m) => m.addedMs.median)),
       ],
     },
     {
@@ -39,7 +42,7 @@ function panels(report: Report): Panel[] {
       values: [each((f) => pick(f.modelCall, (m) => m.ratioMedian)), each((f) => pick(f.modelCall, (m) => m.ratioP95))],
     },
     {
-      title: 'Throughput (agent workflows/s)',
+      title: 'Throughput (agent workflows/s, median)',
       groups: plan.concurrency.map((c) => `${c} concurrent`),
       values: plan.concurrency.map((_, i) => each((f) => pick(f.throughput, (t) => t[i]?.workflowsPerSecond))),
     },
@@ -60,24 +63,30 @@ function panels(report: Report): Panel[] {
       ],
     },
     {
-      title: 'Bundle size (MB)',
-      groups: ['with plugin', 'plain'],
-      values: [
-        each((f) => pick(f.bundle, (b) => b.agents.bytes / 1024 / 1024)),
-        each((f) => pick(f.bundle, (b) => b.plain.bytes / 1024 / 1024)),
-      ],
-    },
-    {
-      title: 'History size by conversation turns (KB)',
+      title: 'History, short turns (KB)',
       groups: plan.historyTurns.map((t) => `${t} turn${t === 1 ? '' : 's'}`),
       values: plan.historyTurns.map((_, i) => each((f) => pick(f.history, (h) => (h[i]?.bytes ?? 0) / 1024))),
     },
     {
-      title: `Replay, ${plan.replayCalls} model calls (s)`,
-      groups: ['median', 'worker start + first'],
+      title: 'Long chat, 2 KB turns: history (MB)',
+      groups: plan.chatTurns.map((t) => `${t} turns`),
+      values: plan.chatTurns.map((_, i) =>
+        each((f) =>
+          pick(f.chat, (chats): Bar => {
+            const chat = chats[i];
+            if (!chat) return undefined;
+            return chat.stopped ? { label: `stop@${chat.stopped.atTurn}` } : chat.bytes / 1024 / 1024;
+          }),
+        ),
+      ),
+    },
+    {
+      title: `Replay, ${plan.replayCalls} calls vs plain (s, median)`,
+      groups: ['agent', 'plain', 'first (agent)'],
       values: [
-        each((f) => pick(f.replay, (r) => r.ms.median / 1000)),
-        each((f) => pick(f.replay, (r) => r.workerStartAndFirstMs / 1000)),
+        each((f) => pick(f.replay, (r) => r.agent.ms.median / 1000)),
+        each((f) => pick(f.replay, (r) => r.plain.ms.median / 1000)),
+        each((f) => pick(f.replay, (r) => r.agent.workerStartAndFirstMs.median / 1000)),
       ],
     },
   ];
@@ -95,7 +104,7 @@ function drawPanel(ctx: Context, panel: Panel, x: number, y: number, w: number, 
   ctx.fillRect(x, y, w, h);
   text(ctx, panel.title, x + 12, y + 24, 16);
   const plot = { x: x + 16, y: y + 60, w: w - 32, h: h - 110 };
-  const max = Math.max(...panel.values.flat().map((v) => v ?? 0), 1e-9) * 1.1;
+  const max = Math.max(...panel.values.flat().map((v) => (typeof v === 'number' ? v : 0)), 1e-9) * 1.1;
   const base = plot.y + plot.h;
   ctx.fillStyle = '#9ca3af';
   ctx.fillRect(plot.x, base, plot.w, 1);
@@ -106,10 +115,11 @@ function drawPanel(ctx: Context, panel: Panel, x: number, y: number, w: number, 
     SIDE_KEYS.forEach((_, s) => {
       const value = panel.values[g]?.[s];
       const left = center - barWidth * (SIDE_KEYS.length / 2) + barWidth * s;
-      const height = value === undefined ? 0 : (value / max) * plot.h;
+      const height = typeof value === 'number' ? (value / max) * plot.h : 0;
       ctx.fillStyle = COLORS[s] ?? '#000000';
       ctx.fillRect(left + 2, base - height, barWidth - 4, height);
-      text(ctx, value === undefined ? 'n/a' : fixed(value), left + barWidth / 2, base - height - 6, 12, 'center');
+      const label = typeof value === 'number' ? fixed(value) : (value?.label ?? 'n/a');
+      text(ctx, label, left + barWidth / 2, base - height - 6, 11, 'center');
     });
     text(ctx, group, center, base + 20, 13, 'center');
   });
@@ -122,19 +132,23 @@ export async function writeChart(report: Report, file: string): Promise<void> {
   const ctx = image.getContext('2d');
   ctx.fillStyle = '#f3f4f6';
   ctx.fillRect(0, 0, WIDTH, HEIGHT);
-  text(ctx, 'What durability costs: the same agent workload on both plugins', 20, 34, 24);
+  const title = 'What durability costs: the same agent workload on three plugins';
+  text(ctx, `${title}${report.quick ? ' (QUICK RUN: few repetitions)' : ''}`, 20, 34, 24);
   const m = report.machine;
   const subtitle =
     `${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC, ${m.cpus} cores, Node ${m.node}, ` +
-    `load ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start; local dev server, scripted model. ` +
-    `Lower is better, except throughput. Indicative on a shared machine.${report.quick ? ' QUICK RUN: few repetitions.' : ''}`;
+    `load ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start; local dev server, scripted model, ` +
+    'sides in rotating order. Lower is better, except throughput.';
   text(ctx, subtitle, 20, 60, 14);
+  let x = 20;
   SIDE_KEYS.forEach((key, s) => {
     const v = report.plugins[key].versions;
-    const x = 20 + s * 560;
+    const names = SIDES[key];
+    const label = `${names.package} ${v[names.plugin] ?? ''} (${names.agents} ${v[names.agents] ?? '?'})`;
     ctx.fillStyle = COLORS[s] ?? '#000000';
     ctx.fillRect(x, 74, 18, 18);
-    text(ctx, `${report.plugins[key].package} (agents-core ${v['@openai/agents-core']})`, x + 26, 89, 15);
+    text(ctx, label, x + 26, 89, 14);
+    x += 26 + ctx.measureText(label).width + 36;
   });
   const columns = 4;
   const gap = 16;

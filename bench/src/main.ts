@@ -1,26 +1,49 @@
 /**
- * `pnpm bench`: starts a local Temporal dev server, runs the same measurements with each plugin in its
- * own process (each has its own agents-core and Temporal SDK), and writes bench-results/bench.json and
- * bench-results/bench.png at the repo root. `pnpm bench --quick` runs each workload a few times only.
+ * `pnpm bench`: starts a local Temporal dev server and three side processes (this plugin, Temporal's TS
+ * plugin and Temporal's Python plugin, each with its own SDK), measures them in alternating rounds with the
+ * same code (bench/src/measure.ts), and writes bench-results/bench.json and bench-results/bench.png at the
+ * repo root. `pnpm bench --quick` runs each workload a few times only.
  */
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { Client, Connection } from '@temporalio/client';
+import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { findTemporalCli } from 'openai-agents-temporal/testing';
 import { writeChart } from './chart';
-import { planFor, type SideFigures, unavailableFigures } from './measure';
-import { type Report, SIDE_KEYS, type SideKey, type SideReport, table } from './report';
-import { ACTIVITY_TIMEOUT, AGENT, WORKER_OPTIONS } from './workload';
+import {
+  type HistoryEvent,
+  measureAll,
+  planFor,
+  type ReadHistory,
+  SIDE_KEYS,
+  type SideKey,
+  unavailableFigures,
+} from './measure';
+import { pythonForBench } from './python-venv';
+import { type Report, SIDES, type SideReport, table } from './report';
+import { type SideCommand, SideProcess } from './side-process';
+import { ACTIVITY_TIMEOUT, AGENT, WORKER_OPTIONS, workloadJson } from './workload';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const bench = join(root, 'bench');
 const outDir = join(root, 'bench-results');
 const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1';
+/** A `--name=a,b` option's values. */
+const option = (name: string) =>
+  process.argv
+    .find((arg) => arg.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(',');
+/** `--only=chat,replay`: measure these figures only (names as in bench.json), to work on one of them. */
+const only = option('only');
+/** `--sides=ours,python`: run these sides only; the others' figures are unavailable. */
+const chosenSides = option('sides') ?? [...SIDE_KEYS];
 
 /**
  * The dev server has one history shard, whose transfer queue reads at most 20 times a second by default
@@ -29,89 +52,121 @@ const quick = process.argv.includes('--quick') || process.env.BENCH_QUICK === '1
  */
 const SERVER_ARGS = ['--dynamic-config-value', 'history.transferProcessorMaxPollRPS=10000'];
 
-/**
- * agents-core 0.11 logs this line once per model call and tool call on the worker of Temporal's plugin.
- * The bench counts the lines instead of printing thousands of them.
- */
-const NOISE = 'No traceId found. Make sure to start a trace with `withTrace()` first. Returning NoopSpan.';
+const startedAt = performance.now();
+const log = (message: string) =>
+  console.log(`[bench ${Math.round((performance.now() - startedAt) / 1000)} s] ${message}`);
+const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
-const SIDES: Record<SideKey, { package: string; dir: string; entry: string }> = {
-  ours: { package: 'openai-agents-temporal', dir: 'bench', entry: 'ours/side.ts' },
-  temporal: { package: '@temporalio/openai-agents', dir: 'bench/temporal-plugin', entry: 'src/side.ts' },
-};
-
-/** The versions a side runs with, from the package.json files that pin them. */
-function versions(key: SideKey): Record<string, string> {
-  const read = (dir: string) =>
-    JSON.parse(readFileSync(join(root, dir, 'package.json'), 'utf8')) as {
-      version: string;
-      dependencies: Record<string, string>;
-    };
-  const pinned = read(SIDES[key].dir).dependencies;
-  const plugin = key === 'ours' ? `${read('shared').version} (workspace)` : pinned[SIDES[key].package];
+/** How each side's process starts (the driver adds the server's address); the Python one once its venv is ready. */
+function commandFor(key: SideKey, workloadFile: string): SideCommand {
+  const env = { BENCH_WORKLOAD: workloadFile };
+  const tsx = (dir: string, entry: string) => ({
+    command: process.execPath,
+    args: ['--import', 'tsx', entry],
+    cwd: join(bench, dir),
+    env,
+  });
+  if (key === 'ours') return tsx('.', 'ours/side.ts');
+  if (key === 'temporal') return tsx('temporal-plugin', 'src/side.ts');
+  const python = pythonForBench(join(bench, 'python', 'requirements.txt'), log);
   return {
-    [SIDES[key].package]: plugin ?? '',
-    ...Object.fromEntries(['@openai/agents-core', '@temporalio/worker'].map((name) => [name, pinned[name] ?? ''])),
+    command: python,
+    args: ['-u', 'side.py'],
+    cwd: join(bench, 'python'),
+    env: { ...env, PYTHONDONTWRITEBYTECODE: '1' },
   };
 }
 
-/** Runs one side's process: its figures (each unavailable, with the reason, if the process failed) and notes. */
-async function runSide(key: SideKey, address: string): Promise<SideReport> {
-  const side = SIDES[key];
-  const loadAverageAtStart = load();
-  const notes: string[] = [];
-  const out = join(outDir, `.${key}.json`);
-  rmSync(out, { force: true });
-  const child = spawn(process.execPath, ['--import', 'tsx', side.entry, out], {
-    cwd: join(root, side.dir),
-    env: { ...process.env, BENCH_TEMPORAL_ADDRESS: address, BENCH_QUICK: quick ? '1' : '0' },
-    stdio: ['ignore', 'inherit', 'pipe'],
-  });
-  let lastError = '';
-  let noise = 0;
-  createInterface({ input: child.stderr }).on('line', (line) => {
-    if (line === NOISE) {
-      noise++;
-      return;
-    }
-    console.error(line);
-    if (/error/i.test(line) && !lastError) lastError = line.trim();
-  });
-  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  if (noise) notes.push(`agents-core logged "${NOISE}" ${noise} times on the worker's stderr (not shown).`);
-  let figures: SideFigures;
+/** The command, or why there is none. */
+function tryCommandFor(key: SideKey, workloadFile: string): SideCommand | Error {
   try {
-    figures = JSON.parse(readFileSync(out, 'utf8')) as SideFigures;
-    rmSync(out);
-  } catch {
-    figures = unavailableFigures(`the ${side.package} process exited with code ${code}: ${lastError}`);
+    return commandFor(key, workloadFile);
+  } catch (error) {
+    return error instanceof Error ? error : new Error(String(error));
   }
-  return { package: side.package, versions: versions(key), loadAverageAtStart, notes, figures };
 }
-
-const load = () => loadavg().map((l) => Number(l.toFixed(2)));
 
 async function main() {
   const started = performance.now();
   const loadAverageAtStart = load();
   mkdirSync(outDir, { recursive: true });
+  const workloadFile = join(outDir, '.workload.json');
+  writeFileSync(workloadFile, `${workloadJson()}\n`);
   Runtime.install({ logger: new DefaultLogger('WARN') });
   const cli = findTemporalCli();
   if (!cli) throw new Error('No Temporal CLI found: run `bash scripts/bootstrap.sh` or set TEMPORAL_CLI_PATH.');
-  console.log(`Starting a Temporal dev server (${cli})${quick ? '; quick run' : ''}`);
+
+  // The Python venv first (a minute or two on the first run), so that the server does not wait for it.
+  const commands = new Map(
+    SIDE_KEYS.map((key) => [
+      key,
+      chosenSides.includes(key) ? tryCommandFor(key, workloadFile) : new Error('not run (--sides)'),
+    ]),
+  );
+  log(`starting a Temporal dev server (${cli})${quick ? '; quick run' : ''}`);
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, extraArgs: SERVER_ARGS },
   });
-  // Ctrl-C reaches the side process too; stop the dev server before leaving.
+  const sides: SideProcess[] = [];
+  // Ctrl-C reaches the side processes too; stop the dev server before leaving.
   const stop = () => env.teardown().finally(() => process.exit(130));
   process.once('SIGINT', stop).once('SIGTERM', stop);
-  const plugins = {} as Record<SideKey, SideReport>;
+  const plan = planFor(quick, only);
+  const offset = Math.floor(Math.random() * SIDE_KEYS.length);
+  const failures = new Map<SideKey, string>();
+  let figures: Awaited<ReturnType<typeof measureAll>> | undefined;
+  // A long chat's history comes in pages of several MB: more than gRPC's default 4 MB a message.
+  const connection = await Connection.connect({
+    address: env.address,
+    channelArgs: { 'grpc.max_receive_message_length': 512 * 1024 * 1024 },
+  });
   try {
-    for (const key of SIDE_KEYS) plugins[key] = await runSide(key, env.address);
+    for (const key of SIDE_KEYS) {
+      const command = commands.get(key);
+      if (!command || command instanceof Error) {
+        failures.set(key, command?.message ?? 'no command');
+        continue;
+      }
+      log(`starting the ${SIDES[key].package} side`);
+      try {
+        const address = { BENCH_TEMPORAL_ADDRESS: env.address };
+        sides.push(await SideProcess.start(key, { ...command, env: { ...command.env, ...address } }));
+      } catch (error) {
+        failures.set(key, error instanceof Error ? error.message : String(error));
+      }
+    }
+    const client = new Client({ connection });
+    const readHistory: ReadHistory = async (workflowId) => {
+      const handle = client.workflow.getHandle(workflowId);
+      const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
+      const { events } = JSON.parse(historyToJSON(history)) as { events: HistoryEvent[] };
+      return { events, bytes: description.historySize ?? Number.NaN };
+    };
+    log(`rounds start with side ${offset + 1} of ${SIDE_KEYS.join(', ')} and rotate`);
+    figures = await measureAll(sides, plan, offset, readHistory, log);
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
+    await Promise.all(sides.map((side) => side.stop()));
+    await connection.close();
     await env.teardown();
   }
+  const plugins = Object.fromEntries(
+    SIDE_KEYS.map((key): [SideKey, SideReport] => {
+      const side = sides.find((s) => s.key === key);
+      const notes = side?.noise
+        ? [`agents-core logged "No traceId found…" ${side.noise} times on the worker's stderr (not shown).`]
+        : [];
+      return [
+        key,
+        {
+          package: SIDES[key].package,
+          versions: side?.versions ?? {},
+          notes,
+          figures: figures?.[key] ?? unavailableFigures(failures.get(key) ?? 'the side did not start'),
+        },
+      ];
+    }),
+  ) as Record<SideKey, SideReport>;
   const report: Report = {
     generatedAt: new Date().toISOString(),
     durationSeconds: Math.round((performance.now() - started) / 1000),
@@ -122,22 +177,27 @@ async function main() {
       memoryGiB: Math.round(totalmem() / 2 ** 30),
       node: process.version,
       loadAverageAtStart,
+      loadAverageAtEnd: load(),
     },
     server: `${execFileSync(cli, ['--version'], { encoding: 'utf8' }).trim()}: start-dev, in memory, ${SERVER_ARGS.join(' ')}`,
     workload: {
       agent: `${AGENT.name} (model "${AGENT.model}") with one activity tool, lookup`,
-      model: 'scripted on the worker: answers at once, the same answers for both plugins',
+      model: 'scripted on the worker: answers at once, the same answers on every side',
       activities: `start-to-close ${ACTIVITY_TIMEOUT} and the default retry policy for model calls, the tool and the no-op`,
       worker: JSON.stringify(WORKER_OPTIONS),
-      turn: 'one user message and one run() over the whole conversation so far: one model call',
+      turn: 'one user message and one run over the whole conversation so far: one model call',
     },
-    plan: planFor(quick),
+    fairness: {
+      order: `rounds rotate over ${SIDE_KEYS.join(', ')}; round r starts with side (offset + r) mod ${SIDE_KEYS.length}; within a side, the agent and the plain variant alternate`,
+      offset,
+    },
+    plan,
     plugins,
   };
   writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
   await writeChart(report, join(outDir, 'bench.png'));
   console.log(`\n${table(report)}\n`);
-  console.log(`Wrote bench-results/bench.json and bench-results/bench.png in ${report.durationSeconds} s.`);
+  log(`wrote bench-results/bench.json and bench-results/bench.png in ${report.durationSeconds} s`);
 }
 
 await main();

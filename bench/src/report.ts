@@ -1,14 +1,41 @@
 /** The bench's JSON report, and the table printed from it. */
-import { isUnavailable, type Maybe, type Plan, type SideFigures, type Stats, type Unavailable } from './measure';
+import {
+  isUnavailable,
+  type Maybe,
+  type Plan,
+  SIDE_KEYS,
+  type SideFigures,
+  type SideKey,
+  type Stats,
+  type Unavailable,
+} from './measure';
 
-export const SIDE_KEYS = ['ours', 'temporal'] as const;
-export type SideKey = (typeof SIDE_KEYS)[number];
+/** What each side is: its package and which of its versions name the plugin, the agents SDK and Temporal's SDK. */
+export const SIDES: Record<SideKey, { package: string; plugin: string; agents: string; temporal: string }> = {
+  ours: {
+    package: 'openai-agents-temporal',
+    plugin: 'openai-agents-temporal',
+    agents: '@openai/agents-core',
+    temporal: '@temporalio/worker',
+  },
+  temporal: {
+    package: '@temporalio/openai-agents',
+    plugin: '@temporalio/openai-agents',
+    agents: '@openai/agents-core',
+    temporal: '@temporalio/worker',
+  },
+  python: {
+    package: 'temporalio-openai-agents (Python)',
+    plugin: 'temporalio-openai-agents',
+    agents: 'openai-agents',
+    temporal: 'temporalio',
+  },
+};
 
 export interface SideReport {
   package: string;
+  /** What the side process reported: the versions it runs with. */
   versions: Record<string, string>;
-  /** The machine's 1, 5 and 15 minute load averages when this side's process started. */
-  loadAverageAtStart: number[];
   notes: string[];
   figures: SideFigures;
 }
@@ -17,9 +44,17 @@ export interface Report {
   generatedAt: string;
   durationSeconds: number;
   quick: boolean;
-  machine: { cpus: number; cpuModel: string; memoryGiB: number; node: string; loadAverageAtStart: number[] };
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    memoryGiB: number;
+    node: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
   server: string;
   workload: Record<string, string>;
+  fairness: { order: string; offset: number };
   plan: Plan;
   plugins: Record<SideKey, SideReport>;
 }
@@ -32,14 +67,17 @@ export function pick<T, R>(figure: Maybe<T>, read: (figure: T) => R | undefined)
 export const fixed = (n: number | undefined) =>
   n === undefined || !Number.isFinite(n) ? 'n/a' : n.toFixed(Math.abs(n) >= 100 ? 0 : Math.abs(n) >= 10 ? 1 : 2);
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+const kb = (bytes: number) => fixed(bytes / 1024);
 const ms = (s: Stats) => `${fixed(s.median)} / ${fixed(s.p95)}`;
 
-type Cell = (f: SideFigures) => string | Unavailable;
+/** A cell: its text, the reason its figure is unavailable, or a text with a numbered note. */
+type CellValue = string | Unavailable | { text: string; note: string };
+type Cell = (f: SideFigures) => CellValue;
 type Row = [label: string, cell?: Cell];
 
 /** A cell of one figure: its text, or the reason it is unavailable. */
 const of =
-  <T>(read: (f: SideFigures) => Maybe<T>, format: (figure: T) => string): Cell =>
+  <T>(read: (f: SideFigures) => Maybe<T>, format: (figure: T) => CellValue): Cell =>
   (f) => {
     const figure = read(f);
     return isUnavailable(figure) ? figure : format(figure);
@@ -63,19 +101,33 @@ function rows(plan: Plan): Row[] {
       ),
     ],
     [
+      '   added per model call (model − bare), median / p95 ms',
+      of(
+        (f) => f.modelCall,
+        (m) => `${fixed(m.addedMs.median)} / ${fixed(m.addedMs.p95)}`,
+      ),
+    ],
+    [
       '   ratio model / bare, median / p95',
       of(
         (f) => f.modelCall,
         (m) => `${m.ratioMedian} / ${m.ratioP95}`,
       ),
     ],
-    ['2. Throughput: agent workflows (3 model calls + 1 tool activity), one worker'],
+    [
+      `2. Throughput: agent workflows (3 model calls + 1 tool), one worker; median of ${plan.throughputWindows} window(s)`,
+    ],
     ...plan.concurrency.map(
       (c, i): Row => [
-        `   ${c} concurrent: workflows/s (median latency ms)`,
+        `   ${c} concurrent: workflows/s (min–max); median latency ms`,
         of(
           (f) => f.throughput,
-          (t) => `${fixed(t[i]?.workflowsPerSecond)} (${fixed(t[i]?.latencyMs.median)})`,
+          (t) => {
+            const level = t[i];
+            if (!level) return 'n/a';
+            const spread = `${fixed(Math.min(...level.windows))}–${fixed(Math.max(...level.windows))}`;
+            return `${fixed(level.workflowsPerSecond)} (${spread}); ${fixed(level.latencyMs.median)}`;
+          },
         ),
       ],
     ),
@@ -101,67 +153,108 @@ function rows(plan: Plan): Row[] {
         (t) => `${fixed(t.agentMs.median)} / ${fixed(t.plainMs.median)}`,
       ),
     ],
-    ['4. History size: conversation of N turns, one model call per turn'],
+    ['4. History size: conversation of N short turns, one model call per turn'],
     ...plan.historyTurns.map(
       (turns, i): Row => [
         `   ${turns} turn${turns === 1 ? '' : 's'}: KB (events; bytes/turn since previous)`,
         of(
           (f) => f.history,
-          (h) => `${fixed((h[i]?.bytes ?? Number.NaN) / 1024)} (${h[i]?.events}; ${h[i]?.bytesPerTurnSincePrevious})`,
+          (h) => `${kb(h[i]?.bytes ?? Number.NaN)} (${h[i]?.events}; ${h[i]?.bytesPerTurnSincePrevious})`,
         ),
       ],
     ),
-    ['5. Replay'],
+    ['5. Long chat: about 2 KB per user turn, one model call per turn, one workflow run'],
+    ...plan.chatTurns.map(
+      (turns, i): Row => [
+        `   ${turns.toLocaleString('en-US')} turns: KB (KB/turn since previous); run s`,
+        of(
+          (f) => f.chat,
+          (chats) => {
+            const chat = chats[i];
+            if (!chat) return 'n/a';
+            if (chat.stopped) {
+              return {
+                text: `stopped at turn ${chat.stopped.atTurn}`,
+                note: `${chat.stopped.how}: ${chat.stopped.reason} (history ${mb(chat.bytes)} MB, ${chat.events} events, after ${fixed(chat.seconds)} s)`,
+              };
+            }
+            return `${kb(chat.bytes)} (${kb(chat.bytesPerTurnSincePrevious ?? Number.NaN)}); ${fixed(chat.seconds)}`;
+          },
+        ),
+      ],
+    ),
+    ['6. Replay: the same history replayed in one replay worker (side clock)'],
     [
-      `   a history of ${plan.replayCalls} model calls: median / p95 ms`,
+      `   ${plan.replayCalls} model calls: median / p95 ms`,
       of(
         (f) => f.replay,
-        (r) => ms(r.ms),
+        (r) => ms(r.agent.ms),
       ),
     ],
     [
-      '   replay worker start + first replay: ms (history MB)',
+      `   plain workflow, ${plan.replayCalls} activities: median / p95 ms`,
       of(
         (f) => f.replay,
-        (r) => `${fixed(r.workerStartAndFirstMs)} (${mb(r.historyBytes)})`,
+        (r) => ms(r.plain.ms),
+      ),
+    ],
+    [
+      '   added by the agent: ms (median − median)',
+      of(
+        (f) => f.replay,
+        (r) => fixed(r.addedMedianMs),
+      ),
+    ],
+    [
+      '   worker start + first replay, agent / plain: median ms',
+      of(
+        (f) => f.replay,
+        (r) => `${fixed(r.agent.workerStartAndFirstMs.median)} / ${fixed(r.plain.workerStartAndFirstMs.median)}`,
+      ),
+    ],
+    [
+      '   history, agent / plain: MB',
+      of(
+        (f) => f.replay,
+        (r) => `${mb(r.agent.historyBytes)} / ${mb(r.plain.historyBytes)}`,
       ),
     ],
   ];
 }
 
-/** The table, with a numbered note for each reason a figure is unavailable. */
+/** The table, with a numbered note for each reason a figure is unavailable and each stopped chat. */
 export function table(report: Report): string {
   const notes: string[] = [];
-  const text = (cell: string | Unavailable) => {
+  const numbered = (note: string) => (notes.includes(note) ? notes.indexOf(note) : notes.push(note) - 1) + 1;
+  const text = (cell: CellValue) => {
     if (typeof cell === 'string') return cell;
-    const index = notes.includes(cell.unavailable) ? notes.indexOf(cell.unavailable) : notes.push(cell.unavailable) - 1;
-    return `unavailable [${index + 1}]`;
+    if ('unavailable' in cell) return `unavailable [${numbered(cell.unavailable)}]`;
+    return `${cell.text} [${numbered(cell.note)}]`;
   };
+  const version = (key: SideKey, name: string) => report.plugins[key].versions[name] ?? '?';
   const header = ['', ...SIDE_KEYS.map((key) => report.plugins[key].package)];
   const versions = [
-    'agents-core / Temporal SDK',
-    ...SIDE_KEYS.map((key) => {
-      const v = report.plugins[key].versions;
-      return `${v['@openai/agents-core']} / ${v['@temporalio/worker']}`;
-    }),
+    ['plugin version', ...SIDE_KEYS.map((key) => version(key, SIDES[key].plugin))],
+    [
+      'agents SDK / Temporal SDK',
+      ...SIDE_KEYS.map((key) => `${version(key, SIDES[key].agents)} / ${version(key, SIDES[key].temporal)}`),
+    ],
   ];
-  const load = [
-    'load average when the side started',
-    ...SIDE_KEYS.map((key) => report.plugins[key].loadAverageAtStart.join(' ')),
-  ];
-  const body = rows(report.plan).map(([label, cell]) => [
-    label,
-    ...SIDE_KEYS.map((key) => (cell ? text(cell(report.plugins[key].figures)) : '')),
-  ]);
-  const all = [header, versions, load, ...body];
+  // A section's title has no cells and is printed as it is, outside the columns.
+  const body = rows(report.plan).map(([label, cell]) =>
+    cell ? [label, ...SIDE_KEYS.map((key) => text(cell(report.plugins[key].figures)))] : [label],
+  );
+  const all = [header, ...versions, ...body.filter((row) => row.length > 1)];
   const widths = header.map((_, i) => Math.max(...all.map((row) => (row[i] ?? '').length)));
   const line = (row: string[]) =>
-    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   ');
+    row.length === 1
+      ? (row[0] ?? '')
+      : row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0))).join('   ');
   const rule = '-'.repeat(line(header).length);
   return [
     line(header),
     rule,
-    ...[versions, load, ...body].map(line),
+    ...[...versions, ...body].map(line),
     rule,
     ...notes.map((note, i) => `[${i + 1}] ${note}`),
     ...SIDE_KEYS.flatMap((key) => report.plugins[key].notes.map((note) => `${report.plugins[key].package}: ${note}`)),

@@ -1,7 +1,8 @@
 /**
- * The workload both plugins run: one agent with one activity tool, a scripted model that answers at
- * once, and the activity and worker options. Plain data and functions only: both sides' workflow
- * bundles import it, next to two different versions of agents-core and of Temporal's SDK.
+ * The workload every side runs: one agent with one activity tool, a scripted model that answers at
+ * once, and the activity and worker options. Plain data and functions only: both TypeScript sides'
+ * workflow bundles import it, next to two different versions of agents-core and of Temporal's SDK.
+ * The Python side reads the same data from the JSON that `workloadJson()` writes (bench/python/workload.py).
  */
 
 export const AGENT = {
@@ -11,12 +12,10 @@ export const AGENT = {
 } as const;
 
 /** Every activity (model calls, the tool, the bare no-op) runs with this timeout and the default retry policy. */
-export const ACTIVITY_TIMEOUT = '10s';
+export const ACTIVITY_TIMEOUT_SECONDS = 10;
+export const ACTIVITY_TIMEOUT = `${ACTIVITY_TIMEOUT_SECONDS}s`;
 
-/** A bound on every run, so a workflow the worker cannot run fails instead of retrying its task forever. */
-export const WORKFLOW_TIMEOUT = '2 minutes';
-
-/** The model activity's summary, set explicitly on both sides. */
+/** The model activity's summary, set explicitly on every side. */
 export const MODEL_SUMMARY = `${AGENT.name}: ${AGENT.model}`;
 
 export const LOOKUP_TOOL = {
@@ -30,7 +29,7 @@ export const LOOKUP_TOOL = {
   },
 };
 
-/** One worker per plugin, with the same options on both sides. */
+/** One worker per side, with the same options on every side (the Python SDK's names in bench/python/side.py). */
 export const WORKER_OPTIONS = {
   maxConcurrentWorkflowTaskExecutions: 40,
   maxConcurrentActivityTaskExecutions: 100,
@@ -39,15 +38,48 @@ export const WORKER_OPTIONS = {
 
 const FILLER = 'The quick brown fox jumps over the lazy dog. '.repeat(4);
 
+/**
+ * Every text the workload sends or the scripted model answers, as templates: `{turn}` is the
+ * conversation's turn (1-based), `{query}` the tool's argument. Templates rather than functions so
+ * that the Python side fills in exactly the same strings.
+ */
+export const SCRIPT = {
+  /** A user message starting with this makes the model call the lookup tool with the rest as the query. */
+  lookupPrefix: 'lookup: ',
+  lookupMessage: 'lookup: fact number {turn}',
+  /** A short user turn (about 200 characters): the step, throughput, first-task and replay workloads. */
+  question: `Question {turn}: ${FILLER}`,
+  /** A long user turn (about 2 KB): the long-chat history figure. */
+  chatMessage: `Message {turn}: ${'The quick brown fox jumps over the lazy dog. '.repeat(45)}`,
+  answer: `Answer {turn}: ${FILLER}`,
+  messageId: 'msg_{turn}',
+  toolItemId: 'fc_{turn}',
+  toolCallId: 'call_{turn}',
+  toolResult: 'Found: {query}',
+  responseId: 'resp_bench',
+};
+
+export const USAGE = { requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 };
+
+/** A template with its `{name}` placeholders filled in. */
+export function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => String(values[name] ?? whole));
+}
+
 /** The user's message of turn `turn`; a lookup turn makes the model call the tool first. */
 export function userMessage(turn: number, lookup: boolean) {
-  const text = lookup ? `lookup: fact number ${turn}` : `Question ${turn}: ${FILLER}`;
+  const text = fill(lookup ? SCRIPT.lookupMessage : SCRIPT.question, { turn });
   return { type: 'message' as const, role: 'user' as const, content: text };
+}
+
+/** The user's message of turn `turn` of the long chat: about 2 KB. */
+export function chatMessage(turn: number) {
+  return { type: 'message' as const, role: 'user' as const, content: fill(SCRIPT.chatMessage, { turn }) };
 }
 
 /** The tool activity: answers at once. */
 export async function lookup(args: { query: string }): Promise<string> {
-  return `Found: ${args.query}`;
+  return fill(SCRIPT.toolResult, { query: args.query });
 }
 
 /** The bare activity the model calls are compared with. */
@@ -57,20 +89,19 @@ type Item = { type?: string; role?: string; content?: unknown };
 
 /**
  * The scripted model: asked after a lookup request, it calls the tool; otherwise it answers with text.
- * The answer depends only on the request, so both plugins get the same responses.
+ * The answer depends only on the request, so every side gets the same responses.
  */
 export function scriptedOutput(input: unknown) {
   const items: Item[] = typeof input === 'string' ? [{ role: 'user', content: input }] : (input as Item[]);
   const turn = items.filter((item) => item.role === 'user').length;
   const last = items.at(-1);
-  if (last?.role === 'user' && typeof last.content === 'string' && last.content.startsWith('lookup: ')) {
-    const query = last.content.slice('lookup: '.length);
-    const callId = `call_${turn}`;
+  if (last?.role === 'user' && typeof last.content === 'string' && last.content.startsWith(SCRIPT.lookupPrefix)) {
+    const query = last.content.slice(SCRIPT.lookupPrefix.length);
     return [
       {
         type: 'function_call' as const,
-        id: `fc_${turn}`,
-        callId,
+        id: fill(SCRIPT.toolItemId, { turn }),
+        callId: fill(SCRIPT.toolCallId, { turn }),
         name: LOOKUP_TOOL.name,
         status: 'completed' as const,
         arguments: JSON.stringify({ query }),
@@ -80,15 +111,30 @@ export function scriptedOutput(input: unknown) {
   return [
     {
       type: 'message' as const,
-      id: `msg_${turn}`,
+      id: fill(SCRIPT.messageId, { turn }),
       role: 'assistant' as const,
       status: 'completed' as const,
-      content: [{ type: 'output_text' as const, text: `Answer ${turn}: ${FILLER}` }],
+      content: [{ type: 'output_text' as const, text: fill(SCRIPT.answer, { turn }) }],
     },
   ];
 }
 
-export const USAGE = { requests: 1, inputTokens: 10, outputTokens: 10, totalTokens: 20 };
+/** The workflows each side registers, by name. */
+export type WorkflowName = 'conversation' | 'plain' | 'chat';
 
-/** The workflows each side exports, by name. */
-export type WorkflowName = 'conversation' | 'plain';
+/** What the Python side reads (bench/python/workload.py): the same agent, tool, texts, timeouts and options. */
+export function workloadJson(): string {
+  return JSON.stringify(
+    {
+      agent: AGENT,
+      activityTimeoutSeconds: ACTIVITY_TIMEOUT_SECONDS,
+      modelSummary: MODEL_SUMMARY,
+      lookupTool: LOOKUP_TOOL,
+      workerOptions: WORKER_OPTIONS,
+      script: SCRIPT,
+      usage: USAGE,
+    },
+    null,
+    2,
+  );
+}

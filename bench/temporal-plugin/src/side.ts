@@ -2,7 +2,6 @@
 import { fileURLToPath } from 'node:url';
 import { type AgentOutputItem, type ModelProvider, setTraceProcessors, Usage } from '@openai/agents-core';
 import { Client, type ClientPlugin, Connection } from '@temporalio/client';
-import { historyToJSON } from '@temporalio/common/lib/proto-utils';
 import { OpenAIAgentsPlugin } from '@temporalio/openai-agents';
 import {
   bundleWorkflowCode,
@@ -12,16 +11,16 @@ import {
   Worker,
   type WorkerPlugin,
 } from '@temporalio/worker';
-import { benchAddress, quietBundlerLogger, runSide, type Side } from '../../src/measure';
+import { benchAddress, pinnedVersions, quietBundlerLogger, serveSide } from '../../src/side-server';
 import {
   ACTIVITY_TIMEOUT,
   lookup,
   MODEL_SUMMARY,
   noop,
+  SCRIPT,
   scriptedOutput,
   USAGE,
   WORKER_OPTIONS,
-  WORKFLOW_TIMEOUT,
 } from '../../src/workload';
 
 const modelProvider: ModelProvider = {
@@ -29,7 +28,7 @@ const modelProvider: ModelProvider = {
     getResponse: async (request) => ({
       usage: new Usage(USAGE),
       output: scriptedOutput(request.input) as AgentOutputItem[],
-      responseId: 'resp_bench',
+      responseId: SCRIPT.responseId,
     }),
     getStreamedResponse: () => {
       throw new Error('The bench does not stream.');
@@ -54,52 +53,61 @@ const client = new Client({ connection: await Connection.connect({ address }), p
 const taskQueue = `bench-temporal-${process.pid}`;
 const workflowsPath = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-const side: Side = {
-  bundle: async (kind) =>
-    (
-      await bundleWorkflowCode({
-        workflowsPath: workflowsPath(kind === 'agents' ? './workflows.ts' : './plain.ts'),
-        plugins: kind === 'agents' ? [plugin] : [],
-        logger: quietBundlerLogger,
-        // Temporal's own samples bundle agents-core's CommonJS build: its browser ESM build splits into chunks.
-        webpackConfigHook: (config) => ({
-          ...config,
-          resolve: { ...config.resolve, conditionNames: ['require', 'browser', 'default'] },
-        }),
-      })
-    ).code,
-  withWorker: async (code, body) => {
-    const connection = await NativeConnection.connect({ address });
-    const worker = await Worker.create({
-      connection,
-      taskQueue,
-      workflowBundle: { code },
-      activities: { lookup, noop },
-      plugins: [plugin],
-      ...WORKER_OPTIONS,
-    });
-    try {
-      return await worker.runUntil(body());
-    } finally {
-      await connection.close();
-    }
+await serveSide(
+  pinnedVersions(new URL('../package.json', import.meta.url), [
+    '@temporalio/openai-agents',
+    '@openai/agents-core',
+    '@temporalio/worker',
+  ]),
+  {
+    bundle: async (kind) =>
+      (
+        await bundleWorkflowCode({
+          workflowsPath: workflowsPath(kind === 'agents' ? './workflows.ts' : './plain.ts'),
+          plugins: kind === 'agents' ? [plugin] : [],
+          logger: quietBundlerLogger,
+          // Temporal's own samples bundle agents-core's CommonJS build: its browser ESM build splits into chunks.
+          webpackConfigHook: (config) => ({
+            ...config,
+            resolve: { ...config.resolve, conditionNames: ['require', 'browser', 'default'] },
+          }),
+        })
+      ).code,
+    startWorker: async (code) => {
+      const connection = await NativeConnection.connect({ address });
+      const worker = await Worker.create({
+        connection,
+        taskQueue,
+        workflowBundle: { code },
+        activities: { lookup, noop },
+        plugins: [plugin],
+        ...WORKER_OPTIONS,
+      });
+      const running = worker.run();
+      return async () => {
+        worker.shutdown();
+        await running;
+        await connection.close();
+      };
+    },
+    execute: (workflow, args, workflowId, timeoutSeconds) =>
+      client.workflow.execute(workflow, {
+        args,
+        workflowId,
+        taskQueue,
+        workflowExecutionTimeout: timeoutSeconds * 1000,
+      }),
+    replay: async function* (workflowId, code, times) {
+      const history = await client.workflow.getHandle(workflowId).fetchHistory();
+      const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
+      for await (const result of Worker.runReplayHistories(
+        { workflowBundle: { code }, plugins: [plugin] },
+        histories,
+      )) {
+        if (result.error) throw result.error;
+        yield;
+      }
+    },
+    close: () => client.connection.close(),
   },
-  execute: (workflow, args, workflowId) =>
-    client.workflow.execute(workflow, { args, workflowId, taskQueue, workflowExecutionTimeout: WORKFLOW_TIMEOUT }),
-  history: async (workflowId) => {
-    const handle = client.workflow.getHandle(workflowId);
-    const [history, description] = await Promise.all([handle.fetchHistory(), handle.describe()]);
-    return { json: historyToJSON(history), bytes: description.historySize ?? Number.NaN };
-  },
-  replay: async function* (json, code, times) {
-    const history = JSON.parse(json);
-    const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
-    for await (const result of Worker.runReplayHistories({ workflowBundle: { code }, plugins: [plugin] }, histories)) {
-      if (result.error) throw result.error;
-      yield;
-    }
-  },
-};
-
-await runSide('@temporalio/openai-agents', side);
-await client.connection.close();
+);
