@@ -47,7 +47,10 @@ const TASK_QUEUE_KIND_NORMAL = 1;
 const TASK_QUEUE_TYPE_WORKFLOW = 1;
 const TASK_QUEUE_TYPE_ACTIVITY = 2;
 // Workflow task failures the server causes in normal operation; they say nothing about the code.
-const BENIGN_WORKFLOW_TASK_FAILURE_CAUSES = new Set([1 /* UNHANDLED_COMMAND */, 4 /* RESET_STICKY_TASK_QUEUE */]);
+const BENIGN_WORKFLOW_TASK_FAILURE_CAUSES = new Set([
+  1 /* UNHANDLED_COMMAND */, 13 /* RESET_STICKY_TASK_QUEUE */, 17 /* FORCE_CLOSE_COMMAND */,
+  18 /* FAILOVER_CLOSE_COMMAND */,
+]);
 
 function kebabCase(name: string): string {
   return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
