@@ -17,6 +17,7 @@ export default defineConfig({
       'customer-service',
       'mcp',
       'hosted-mcp',
+      'streaming',
     ],
     reporters: ['default', ['junit', { outputFile: '.test-results/junit.xml' }]],
   },
