@@ -73,14 +73,19 @@ export async function streamModelCall(
     // Everything this attempt published reaches the workflow before its result or failure does.
     await publisher?.close();
   }
-  return fitResult(done, events, attempt, maxResultBytes);
+  return fitStreamedResult(done, events, attempt, maxResultBytes);
 }
 
 /**
  * The result with as much of the events as fits Temporal's payload limit: all of them; else without
  * the provider's fields and raw events; else with each output item's deltas joined; else none.
  */
-function fitResult(done: DoneEvent, events: StreamEvent[], attempt: number, maxBytes: number): StreamedModelResponse {
+export function fitStreamedResult(
+  done: DoneEvent,
+  events: StreamEvent[],
+  attempt: number,
+  maxBytes: number,
+): StreamedModelResponse {
   const response = toWireResponse(responseFromDoneEvent(done));
   const build = (recorded: StreamEvent[], compaction?: StreamCompaction): StreamedModelResponse => {
     const streamed: NonNullable<StreamedModelResponse['stream']> = { attempt, events: encodeStreamEvents(recorded) };
