@@ -6,7 +6,7 @@
  * once while entries keep coming. A Query adds nothing to the history, unlike the protocol's polling
  * Update, and it still answers once the run has closed, so the last entries are read after the end.
  */
-import { type Client, QueryNotRegisteredError } from '@temporalio/client';
+import { type Client, QueryNotRegisteredError, type WorkflowClient } from '@temporalio/client';
 import type { Duration } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time.js';
 import { type PollInput, payloadFromWire, READ_STREAM_QUERY, type ReadResult } from '../common/streaming.js';
@@ -50,17 +50,18 @@ export interface StreamEntry<T> {
  * (after its last entries) or when `signal` aborts. `T` types the entries' data (e.g. `ModelStreamItem`).
  */
 export async function* subscribeToWorkflowStream<T = unknown>(
-  client: Client,
+  client: Client | WorkflowClient,
   workflowId: string,
   options: SubscribeOptions = {},
 ): AsyncGenerator<StreamEntry<T>, void, undefined> {
   const { signal, topics = [] } = options;
+  const workflows = 'workflow' in client ? client.workflow : client;
   const intervalMs = Math.min(
     Math.max(msToNumber(options.pollInterval ?? '100ms'), MIN_POLL_INTERVAL_MS),
     MAX_POLL_INTERVAL_MS,
   );
-  const converter = client.options.loadedDataConverter.payloadConverter;
-  let runId = options.runId ?? (await client.workflow.getHandle(workflowId).describe()).runId;
+  const converter = workflows.options.loadedDataConverter.payloadConverter;
+  let runId = options.runId ?? (await workflows.getHandle(workflowId).describe()).runId;
   let offset = options.fromOffset ?? 0;
   /** Set on moving to the next run, until that run's stream answered. */
   let followed = false;
@@ -69,7 +70,7 @@ export async function* subscribeToWorkflowStream<T = unknown>(
   let failedReadsAfterEnd = 0;
 
   while (!signal?.aborted) {
-    const read = await readOnce(client, workflowId, runId, { topics, from_offset: offset });
+    const read = await readOnce(workflows, workflowId, runId, { topics, from_offset: offset });
     if (read.result) {
       if (followed && !read.result.carried && offset > 0) {
         // The run continued as new without the stream's state: its stream starts again at 0.
@@ -98,7 +99,7 @@ export async function* subscribeToWorkflowStream<T = unknown>(
       );
     }
     if (!ended) {
-      const { status } = await client.workflow.getHandle(workflowId, runId).describe();
+      const { status } = await workflows.getHandle(workflowId, runId).describe();
       if (status.name === 'RUNNING' || status.name === 'PAUSED') await sleep(intervalMs, signal);
       // Over: one more read takes what came after the last one.
       else ended = status.name;
@@ -106,7 +107,7 @@ export async function* subscribeToWorkflowStream<T = unknown>(
     }
     // Everything the run published is read.
     if (ended !== 'CONTINUED_AS_NEW') return;
-    const next = await client.workflow.getHandle(workflowId).describe();
+    const next = await workflows.getHandle(workflowId).describe();
     if (next.runId === runId) {
       await sleep(intervalMs, signal);
       continue;
@@ -119,14 +120,14 @@ export async function* subscribeToWorkflowStream<T = unknown>(
 }
 
 async function readOnce(
-  client: Client,
+  workflows: WorkflowClient,
   workflowId: string,
   runId: string,
   input: PollInput,
 ): Promise<{ result?: ReadResult; error?: unknown }> {
   try {
-    const result = await client.withDeadline(Date.now() + READ_DEADLINE_MS, () =>
-      client.workflow.getHandle(workflowId, runId).query<ReadResult, [PollInput]>(READ_STREAM_QUERY, input),
+    const result = await workflows.withDeadline(Date.now() + READ_DEADLINE_MS, () =>
+      workflows.getHandle(workflowId, runId).query<ReadResult, [PollInput]>(READ_STREAM_QUERY, input),
     );
     return { result };
   } catch (error) {
