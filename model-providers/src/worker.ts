@@ -1,8 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { ModelProvider } from '@openai/agents-core';
-import { NativeConnection, Worker } from '@temporalio/worker';
-import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { offlineModelProvider, temporalAddress } from 'openai-agents-temporal/samples';
+import { loadSampleEnv, offlineModelProvider, runSampleWorker } from 'openai-agents-temporal/samples';
 import { offlineAnswers } from './offline-answers';
 import { AiSdkModelProvider } from './providers/ai-sdk';
 import {
@@ -15,45 +13,39 @@ import { vendors } from './providers/vendors';
 import { TASK_QUEUE } from './task-queue';
 
 // Every model this worker serves, chosen by name inside the model activity. The workflows only name models.
+loadSampleEnv();
 const offline = offlineModelProvider(offlineAnswers);
 const chat = chatCompletionsSettingsFromEnv();
 let endpoint: ModelProvider;
+let endpointDescription: string;
 if (await endpointAnswers(chat)) {
   endpoint = new ChatCompletionsModelProvider(chat);
-  console.log(
-    `Models without a vendor prefix: ${chat.baseURL} (default ${chat.model}${chat.stream ? ', streamed' : ''}).`,
-  );
+  endpointDescription = `${chat.baseURL} (default ${chat.model}${chat.stream ? ', streamed' : ''})`;
 } else {
   endpoint = offline;
-  console.log(
-    `No OpenAI-compatible server answers at ${chat.baseURL}: models without a vendor prefix get offline answers. ` +
-      `Start one (e.g. \`ollama serve\`, then \`ollama pull ${chat.model}\`) or set CHAT_COMPLETIONS_BASE_URL, then restart the worker.`,
-  );
+  endpointDescription =
+    `offline answers (no OpenAI-compatible server answers at ${chat.baseURL}: start one, e.g. \`ollama serve\` ` +
+    `then \`ollama pull ${chat.model}\`, or set CHAT_COMPLETIONS_BASE_URL, and restart the worker)`;
 }
 const byVendor: Record<string, ModelProvider> = {};
+const offlineVendors: string[] = [];
 for (const [name, vendor] of Object.entries(vendors())) {
   if (process.env[vendor.apiKeyVariable]) {
     byVendor[name] = new AiSdkModelProvider(vendor.languageModel);
   } else {
     byVendor[name] = offline;
-    console.log(`${vendor.apiKeyVariable} is not set: ${name}/… models get offline answers.`);
+    offlineVendors.push(`${name}/… (${vendor.apiKeyVariable} is not set)`);
   }
 }
+const vendorDescription = offlineVendors.length > 0 ? `; offline answers for ${offlineVendors.join(', ')}` : '';
 
-const connection = await NativeConnection.connect({
-  address: temporalAddress(),
-});
-const worker = await Worker.create({
-  connection,
+await runSampleWorker({
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-  plugins: [
-    new OpenAIAgentsPlugin({
-      modelProvider: new VendorRoutingModelProvider(byVendor, endpoint),
-      // A local model on a laptop can take minutes to answer.
-      modelParams: { startToCloseTimeout: '5m' },
-    }),
-  ],
+  modelProvider: {
+    provider: new VendorRoutingModelProvider(byVendor, endpoint),
+    description: `models without a vendor prefix: ${endpointDescription}${vendorDescription}`,
+  },
+  // A local model on a laptop can take minutes to answer.
+  modelParams: { startToCloseTimeout: '5m' },
 });
-console.log(`model-providers worker polling ${TASK_QUEUE} on ${temporalAddress()}`);
-await worker.run();

@@ -8,7 +8,7 @@ import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
-import { OpenAIAgentsPlugin } from '../worker/plugin.js';
+import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
 import {
   connectionFailureMessage,
   isNamespaceNotFound,
@@ -33,13 +33,15 @@ export interface SampleWorkerOptions {
   taskQueue: string;
   workflowsPath: string;
   activities?: object;
-  /** The folder's offline answers: the model when OPENAI_API_KEY is not set. */
-  offline: OfflineAnswers;
+  /** The folder's offline answers: the model when OPENAI_API_KEY is not set (and no modelProvider is given). */
+  offline?: OfflineAnswers;
   /**
-   * A model provider to use instead of OpenAI when OPENAI_API_KEY is set, with the words the start
-   * line uses for it (e.g. "Ollama at http://localhost:11434/v1, model gpt-oss:20b").
+   * A model provider of the folder's own, used whether or not OPENAI_API_KEY is set, with the words
+   * the start line uses for it (e.g. "Ollama at http://localhost:11434/v1, model gpt-oss:20b").
    */
   modelProvider?: { provider: ModelProvider; description: string };
+  /** More plugin options, e.g. `mcpServerProviders`. */
+  pluginOptions?: Omit<OpenAIAgentsPluginOptions, 'modelProvider' | 'modelParams'>;
   /** Model activity options, over SAMPLE_MODEL_PARAMS (so model calls keep heartbeating unless told otherwise). */
   modelParams?: ModelActivityParameters;
   /** More words for the start line, e.g. where the worker writes files. */
@@ -50,13 +52,14 @@ export interface SampleWorkerOptions {
 
 /** Which model the worker will call, and the words for it on the start line. */
 function chooseModel(options: SampleWorkerOptions): { provider: ModelProvider | undefined; description: string } {
+  if (options.modelProvider) return options.modelProvider;
   if (!process.env.OPENAI_API_KEY) {
+    if (!options.offline) throw new TypeError('runSampleWorker needs `offline` answers or a `modelProvider`.');
     return {
       provider: offlineModelProvider(options.offline),
       description: 'offline answers (OPENAI_API_KEY is not set; put it in .env to call OpenAI)',
     };
   }
-  if (options.modelProvider) return options.modelProvider;
   const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
   return { provider: undefined, description: `OpenAI at ${baseUrl}, default model ${getDefaultModel()}` };
 }
@@ -111,6 +114,7 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     const model = chooseModel(options);
     description = model.description;
     const plugin = new OpenAIAgentsPlugin({
+      ...options.pluginOptions,
       ...(model.provider ? { modelProvider: model.provider } : {}),
       modelParams: { ...SAMPLE_MODEL_PARAMS, ...options.modelParams },
     });
