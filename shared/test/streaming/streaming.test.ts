@@ -175,6 +175,40 @@ describe('streamed model calls', () => {
     }
   });
 
+  it('streaming for one agent: its model comes from a streaming provider, in a plain run()', async () => {
+    const model = new ScriptedModelProvider([textResponse('Only this agent streams')]);
+    const { client } = testEnv();
+    const workflowId = `streamed-agent-${randomUUID()}`;
+    const { result, entries } = await testEnv().withWorker(
+      { workflowsPath, modelProvider: model },
+      async (taskQueue) => {
+        const handle = await client.workflow.start(workflows.streamedByAgentModel, {
+          taskQueue,
+          workflowId,
+          args: ['Hi'],
+        });
+        const seen: StreamEntry<ModelStreamItem>[] = [];
+        for await (const entry of subscribeToWorkflowStream<ModelStreamItem>(client, workflowId, {
+          pollInterval: '20ms',
+        })) {
+          seen.push(entry);
+        }
+        return { result: await handle.result(), entries: seen };
+      },
+    );
+    assert.equal(result, 'Only this agent streams');
+    assert.deepEqual(entries[0]?.data, {
+      kind: 'attempt',
+      call: 0,
+      attempt: 1,
+      agentName: 'Streamer',
+      modelName: 'gpt-streamed',
+    });
+    assert.equal(deltasOf(entries, 1).join(''), 'Only this agent streams');
+    assert.equal(model.calls[0]?.modelName, 'gpt-streamed');
+    await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
+  });
+
   it('streaming with local activities is refused with a configuration failure, before any model call', async () => {
     const model = new ScriptedModelProvider([textResponse('never')]);
     const { error } = await testEnv().runFailingWorkflow(workflows.streamedLocal, ['Hi'], {

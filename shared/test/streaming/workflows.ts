@@ -1,5 +1,5 @@
 // Workflows for the streaming tests: streamed runs, a stream hosted by hand, and one across continue-as-new.
-import { Agent, Runner, type RunStreamEvent } from '@openai/agents-core';
+import { Agent, Runner, type RunStreamEvent, run } from '@openai/agents-core';
 import { condition, continueAsNew, defineSignal, setHandler } from '@temporalio/workflow';
 import {
   ActivityModelProvider,
@@ -43,6 +43,18 @@ export async function streamedTextWithRawEvents(prompt: string): Promise<Streame
 
 export async function streamedLocal(prompt: string): Promise<StreamedRun> {
   return runStreamed(prompt, { streaming: true, useLocalActivity: true });
+}
+
+/** Streaming for one agent only: its model is made by a streaming provider; the run uses plain `run()`. */
+export async function streamedByAgentModel(prompt: string): Promise<string> {
+  const model = new ActivityModelProvider({ streaming: { topic: MODEL_TOPIC } }).getModel('gpt-streamed');
+  const agent = new Agent({ name: 'Streamer', instructions: 'Answer in a few words.', model });
+  const result = await run(agent, prompt, { stream: true });
+  for await (const _event of result) {
+    // The events were checked elsewhere; this run is about which calls stream.
+  }
+  await result.completed;
+  return String(result.finalOutput ?? '');
 }
 
 export const finish = defineSignal('finish');
