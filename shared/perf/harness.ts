@@ -1,0 +1,294 @@
+/**
+ * The plugin's own perf harness (issue #10), to run alone: not part of the tests, not the bench.
+ *
+ *   tsx perf/harness.ts record            a 100-call conversation and 100 bare activities on a dev server;
+ *                                         their histories go to perf/results/*.history.json
+ *   tsx perf/harness.ts replay            replays the recorded histories N times in one replay worker each
+ *   tsx perf/harness.ts steps             per-call step (21-call conversation vs 21 bare activities) and
+ *                                         first workflow task, from the server's event timestamps
+ *   tsx perf/harness.ts all               record, steps, replay
+ *
+ * Options: --replays N (default 9), --rounds N (step rounds, default 5), --first-tasks N (default 10),
+ * --calls N (calls of the recorded runs, default 100), --kinds conversation,plain (the histories to
+ * replay), --label NAME (writes perf/results/NAME.json),
+ * --json (prints the figures as JSON only), --cpu-profile NAME (a V8 CPU profile of the main thread: for
+ * replay, of the replays alone, which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
+ * of the step rounds, where the main thread runs the activities, to NAME-steps-main.cpuprofile; the
+ * worker's workflow thread needs `node --cpu-prof`, see perf/README.md). It runs the plugin from source (shared/src), so a change is
+ * measured without a build. Times are wall-clock ms; replay also reports the process's CPU ms per
+ * replay (all threads), which a busy machine disturbs less.
+ */
+
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
+import { setTraceProcessors } from '@openai/agents-core';
+import type { Client } from '@temporalio/client';
+import { type History, historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
+import proto from '@temporalio/proto';
+import { TestWorkflowEnvironment } from '@temporalio/testing';
+import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
+import { quietBundlerLogger } from '../src/testing/environment.js';
+import { ScriptedModelProvider } from '../src/testing/index.js';
+import { findTemporalCli } from '../src/testing/temporal-cli.js';
+import { OpenAIAgentsPlugin } from '../src/worker/index.js';
+import { ACTIVITY_TIMEOUT, AGENT, lookup, noop, scriptedAnswer } from './workload.js';
+
+const RESULTS = join(import.meta.dirname, 'results');
+const WORKFLOWS = join(import.meta.dirname, 'workflows.ts');
+/** The bench's worker options (bench/src/workload.ts). */
+const WORKER_OPTIONS = {
+  maxConcurrentWorkflowTaskExecutions: 40,
+  maxConcurrentActivityTaskExecutions: 100,
+  maxCachedWorkflows: 500,
+};
+/**
+ * As in the bench: the dev server's one history shard reads its transfer queue at most 20 times a second by
+ * default, which alone paces a sequential run's tasks at about 50 ms.
+ */
+const SERVER_ARGS = ['--dynamic-config-value', 'history.transferProcessorMaxPollRPS=10000'];
+
+const { positionals, values: options } = parseArgs({
+  allowPositionals: true,
+  options: {
+    replays: { type: 'string', default: '9' },
+    rounds: { type: 'string', default: '5' },
+    'first-tasks': { type: 'string', default: '10' },
+    calls: { type: 'string', default: '100' },
+    kinds: { type: 'string', default: 'conversation,plain' },
+    label: { type: 'string' },
+    json: { type: 'boolean', default: false },
+    'cpu-profile': { type: 'string' },
+  },
+});
+const command = positionals[0] ?? 'all';
+const replays = Number(options.replays);
+const rounds = Number(options.rounds);
+const firstTasks = Number(options['first-tasks']);
+const calls = Number(options.calls);
+const log = options.json ? () => {} : (message: string) => console.log(message);
+
+// agents-core's default processor prints spans to the console; an application with no exporter has none.
+setTraceProcessors([]);
+Runtime.install({ logger: new DefaultLogger('WARN') });
+
+const plugin = () =>
+  new OpenAIAgentsPlugin({
+    modelProvider: new ScriptedModelProvider(scriptedAnswer),
+    modelParams: { startToCloseTimeout: ACTIVITY_TIMEOUT, summary: `${AGENT.name}: ${AGENT.model}` },
+  });
+
+interface Stats {
+  median: number;
+  p95: number;
+  n: number;
+}
+
+function stats(values: number[]): Stats {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))] ?? NaN;
+  return { median: round(at(0.5)), p95: round(at(0.95)), n: sorted.length };
+}
+const round = (value: number) => Number(value.toFixed(2));
+
+type Event = NonNullable<History['events']>[number];
+
+function eventMs(event: Event): number {
+  const time = event.eventTime;
+  if (!time) throw new Error('event without a time');
+  return Number(time.seconds ?? 0) * 1000 + (time.nanos ?? 0) / 1e6;
+}
+
+const { EventType } = proto.temporal.api.enums.v1;
+const timesOf = (history: History, type: proto.temporal.api.enums.v1.EventType) =>
+  (history.events ?? []).filter((event) => event.eventType === type).map(eventMs);
+
+/** From one activity being scheduled to the next: the round trip plus the workflow task that follows it. */
+function activitySteps(history: History): number[] {
+  const scheduled = timesOf(history, EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED);
+  return scheduled.slice(1).map((time, i) => time - (scheduled[i] ?? time));
+}
+
+function firstTaskMs(history: History): number {
+  const [started] = timesOf(history, EventType.EVENT_TYPE_WORKFLOW_TASK_STARTED);
+  const [completed] = timesOf(history, EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED);
+  if (started === undefined || completed === undefined) throw new Error('no completed workflow task');
+  return completed - started;
+}
+
+let bundlePromise: Promise<WorkflowBundle> | undefined;
+const bundle = () => {
+  bundlePromise ??= bundleWorkflowCode({
+    workflowsPath: WORKFLOWS,
+    plugins: [plugin()],
+    logger: quietBundlerLogger,
+  }).then((bundled) => {
+    keepBundle(bundled.code);
+    return bundled;
+  });
+  return bundlePromise;
+};
+
+/**
+ * Keeps the bundle under the name the worker runs it as (its inline source map's `file`), so
+ * profile-summary.ts can tell which module a line of the bundle belongs to.
+ */
+function keepBundle(code: string): void {
+  const sourceMap = /\/\/# sourceMappingURL=data:application\/json;(?:charset=utf-8;)?base64,(\S+)\s*$/.exec(code)?.[1];
+  if (!sourceMap) return;
+  const { file } = JSON.parse(Buffer.from(sourceMap, 'base64').toString('utf8')) as { file?: string };
+  if (!file) return;
+  mkdirSync(join(RESULTS, 'bundles'), { recursive: true });
+  writeFileSync(join(RESULTS, 'bundles', file), code);
+}
+
+async function withServer<T>(body: (client: Client, worker: Worker) => Promise<T>): Promise<T> {
+  const cli = findTemporalCli();
+  if (!cli) throw new Error('No Temporal CLI: set TEMPORAL_CLI_PATH (source /tmp/env.sh or scripts/activate).');
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: cli }, extraArgs: SERVER_ARGS },
+  });
+  try {
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'perf',
+      workflowBundle: await bundle(),
+      activities: { lookup, noop },
+      plugins: [plugin()],
+      ...WORKER_OPTIONS,
+    });
+    return await worker.runUntil(body(env.client, worker));
+  } finally {
+    await env.teardown();
+  }
+}
+
+let runCounter = 0;
+async function runOnce(client: Client, workflow: 'perfConversation' | 'perfPlain', args: unknown[]): Promise<History> {
+  const workflowId = `${workflow}-${process.pid}-${++runCounter}`;
+  await client.workflow.execute(workflow, { taskQueue: 'perf', workflowId, args });
+  return client.workflow.getHandle(workflowId).fetchHistory();
+}
+
+const historyFile = (name: string) => join(RESULTS, `${name}.history.json`);
+
+async function record(client: Client) {
+  // Warm up the worker's caches and the JIT first, as the bench does.
+  await runOnce(client, 'perfConversation', [2, true]);
+  await runOnce(client, 'perfPlain', [3]);
+  for (const [name, workflow, args] of [
+    [`conversation-${calls}`, 'perfConversation', [calls, false]],
+    [`plain-${calls}`, 'perfPlain', [calls]],
+  ] as const) {
+    const history = await runOnce(client, workflow, [...args]);
+    writeFileSync(historyFile(name), historyToJSON(history));
+    log(`recorded ${name}: ${history.events?.length ?? 0} events -> ${historyFile(name)}`);
+  }
+}
+
+async function steps(client: Client) {
+  await runOnce(client, 'perfConversation', [2, true]);
+  await runOnce(client, 'perfPlain', [3]);
+  const model: number[] = [];
+  const bare: number[] = [];
+  const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
+  for (let r = 0; r < rounds; r++) {
+    const order = r % 2 === 0 ? (['agent', 'plain'] as const) : (['plain', 'agent'] as const);
+    for (const kind of order) {
+      if (kind === 'agent') model.push(...activitySteps(await runOnce(client, 'perfConversation', [21, false])));
+      else bare.push(...activitySteps(await runOnce(client, 'perfPlain', [21])));
+    }
+  }
+  if (profiler) {
+    const file = join(RESULTS, `${options['cpu-profile']}-steps-main.cpuprofile`);
+    writeFileSync(file, JSON.stringify(await profiler.stop()));
+    log(`profile of the main thread (activities) during the step rounds: ${file}`);
+  }
+  const agentFirst: number[] = [];
+  const plainFirst: number[] = [];
+  for (let r = 0; r < firstTasks; r++) {
+    agentFirst.push(firstTaskMs(await runOnce(client, 'perfConversation', [1, false])));
+    plainFirst.push(firstTaskMs(await runOnce(client, 'perfPlain', [1])));
+  }
+  const modelStep = stats(model);
+  const bareStep = stats(bare);
+  const agentTask = stats(agentFirst);
+  const plainTask = stats(plainFirst);
+  return {
+    modelStepMs: modelStep,
+    bareStepMs: bareStep,
+    addedPerCallMs: round(modelStep.median - bareStep.median),
+    firstTask: { agentMs: agentTask, plainMs: plainTask, addedMs: round(agentTask.median - plainTask.median) },
+  };
+}
+
+async function replay() {
+  const code = await bundle();
+  const figures: Record<string, { firstMs: number; ms: Stats; cpuMs: Stats; events: number }> = {};
+  for (const name of (options.kinds ?? '').split(',').map((kind) => `${kind}-${calls}`)) {
+    const history = historyFromJSON(JSON.parse(readFileSync(historyFile(name), 'utf8')));
+    const histories = Array.from({ length: replays }, (_, i) => ({ workflowId: `replay-${i}`, history }));
+    const wall: number[] = [];
+    const cpu: number[] = [];
+    const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
+    let last = performance.now();
+    let lastCpu = process.cpuUsage();
+    for await (const result of Worker.runReplayHistories({ workflowBundle: code, plugins: [plugin()] }, histories)) {
+      if (result.error) throw result.error;
+      const used = process.cpuUsage(lastCpu);
+      wall.push(performance.now() - last);
+      cpu.push((used.user + used.system) / 1000);
+      last = performance.now();
+      lastCpu = process.cpuUsage();
+    }
+    if (profiler) {
+      const file = join(RESULTS, `${options['cpu-profile']}-${name}.cpuprofile`);
+      writeFileSync(file, JSON.stringify(await profiler.stop()));
+      log(`profile: ${file}`);
+    }
+    figures[name] = {
+      firstMs: round(wall[0] ?? NaN),
+      ms: stats(wall.slice(1)),
+      cpuMs: stats(cpu.slice(1)),
+      events: history.events?.length ?? 0,
+    };
+    log(
+      `replay ${name} (${figures[name].events} events): median ${figures[name].ms.median} ms ` +
+        `(p95 ${figures[name].ms.p95}, n ${figures[name].ms.n}), cpu ${figures[name].cpuMs.median} ms, first ${figures[name].firstMs} ms`,
+    );
+  }
+  return figures;
+}
+
+/** A CPU profile of this thread from now until `stop`. */
+async function startProfiler() {
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  return {
+    stop: async () => {
+      const { profile } = await session.post('Profiler.stop');
+      session.disconnect();
+      return profile;
+    },
+  };
+}
+
+mkdirSync(RESULTS, { recursive: true });
+const figures: Record<string, unknown> = { command, at: new Date().toISOString() };
+if (command === 'record' || command === 'all' || command === 'steps') {
+  await withServer(async (client) => {
+    if (command !== 'steps') await record(client);
+    if (command !== 'record') {
+      figures.steps = await steps(client);
+      log(`steps: ${JSON.stringify(figures.steps)}`);
+    }
+  });
+}
+if (command === 'replay' || command === 'all') figures.replay = await replay();
+if (!['record', 'replay', 'steps', 'all'].includes(command)) throw new Error(`unknown command ${command}`);
+if (options.label) writeFileSync(join(RESULTS, `${options.label}.json`), `${JSON.stringify(figures, null, 2)}\n`);
+if (options.json) console.log(JSON.stringify(figures));
