@@ -4,8 +4,8 @@
  * before agents-core's browser shim copies `ReadableStream` into module constants.
  * Every polyfill is pure and deterministic; none overrides a global that exists.
  */
-import structuredClonePolyfill from '@ungap/structured-clone';
 import { ReadableStream, TransformStream, WritableStream } from 'web-streams-polyfill';
+import { sandboxStructuredClone } from './structured-clone.js';
 
 type Listener = (event: SandboxEvent) => void;
 
@@ -52,7 +52,7 @@ export const POLYFILLED_FLAG = '__openaiAgentsTemporalPolyfilled';
 export function installPolyfills(): void {
   const g = globalThis as Record<string, unknown>;
   if (typeof g.structuredClone !== 'function') {
-    g.structuredClone = (value: unknown) => structuredClonePolyfill(value as never);
+    g.structuredClone = sandboxStructuredClone;
   }
   if (typeof g.EventTarget !== 'function') {
     g.Event = SandboxEvent;
