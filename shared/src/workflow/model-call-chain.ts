@@ -43,6 +43,8 @@ class ModelCallChain {
       this.#previous = undefined;
       return { call, agentTurn, input, inputBytes: utf8Bytes(JSON.stringify(input)) };
     }
+    // By content, every call: workflow code may change a conversation item in place between runs, so
+    // neither the item objects nor a cache keyed by them can tell that an item is still the same.
     const itemKeys = input.map((item) => JSON.stringify(item));
     const previous = this.#previous;
     this.#previous = chain ? { call, itemKeys } : undefined;

@@ -43,4 +43,13 @@ describe('modelCallChain (one chain per workflow run)', () => {
     const afterText = modelCallChain.next('C', [user('plain prompt'), user('x'), user('y')], true);
     assert.equal(afterText.inputBase, undefined);
   });
+
+  it('compares items by content, not by object: an item changed in place since the last call is sent again', () => {
+    const items = [user('d1'), user('d2'), user('d3'), user('d4')];
+    modelCallChain.next('D', items, true);
+    (items[2] as { content: string }).content = 'd3, edited by the workflow';
+    const next = modelCallChain.next('D', [...items, user('d5')], true);
+    assert.deepEqual(next.inputBase?.items, 2);
+    assert.deepEqual(next.input, [user('d3, edited by the workflow'), user('d4'), user('d5')]);
+  });
 });
