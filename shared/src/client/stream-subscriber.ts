@@ -2,8 +2,8 @@
  * Reads a workflow's stream from outside (a launcher, a web server): every entry from an offset on, as
  * it comes, across continue-as-new, until the workflow ends. See workflow/streaming.ts for the stream.
  *
- * It asks with a Query (`OpenAIAgents.readStream`) every poll interval while nothing is new, and at
- * once while entries keep coming. A Query adds nothing to the history, unlike the protocol's polling
+ * It asks with a Query (`OpenAIAgents.readStream`) once per poll interval, and again at once when an
+ * answer was cut short (about 1 MB). A Query adds nothing to the history, unlike the protocol's polling
  * Update, and it still answers once the run has closed, so the last entries are read after the end.
  */
 import { type Client, QueryNotRegisteredError, type WorkflowClient } from '@temporalio/client';
