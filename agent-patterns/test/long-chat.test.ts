@@ -1,6 +1,6 @@
 // The long-chat sample on a real dev server: a chat continues as new when its history calls for it
-// (a small threshold, or Temporal's own suggestion at 4 MB) and carries the whole conversation into
-// the next run. Every run's history is replayed.
+// (a small threshold, or Temporal's own suggestion) and carries the whole conversation into the next
+// run. Every run's history is replayed.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
@@ -23,6 +23,14 @@ import { type ChatReply, endChat, longChat, sendMessage } from '../src/workflows
 const logEntries: LogEntry[] = [];
 Runtime.install({ logger: new DefaultLogger('WARN', (entry) => logEntries.push(entry)) });
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
+// Temporal suggests continue-as-new at 4 MB or (on this server) 60 events. The plugin's model inputs
+// grow with the conversation, not its square, so a chat meets the event count long before 4 MB.
+const SUGGEST_AFTER_EVENTS = 60;
+const suggestingEnv = useAgentsTestEnvironment(
+  { beforeAll, afterAll },
+  { devServerArgs: ['--dynamic-config-value', `limit.historyCount.suggestContinueAsNew=${SUGGEST_AFTER_EVENTS}`] },
+);
+type TestEnvironment = ReturnType<typeof testEnv>;
 const workflowsPath = fileURLToPath(new URL('../src/workflows/long-chat.ts', import.meta.url));
 
 const userTextsOf = (request: ModelRequest): string[] =>
@@ -44,12 +52,17 @@ const chatModel = () =>
   });
 
 /** Runs a chat to its end on a fresh worker; returns what the client saw and every run's history. */
-async function chatThrough(messages: string[], input: Parameters<typeof longChat>[0], model: ScriptedModelProvider) {
+async function chatThrough(
+  env: TestEnvironment,
+  messages: string[],
+  input: Parameters<typeof longChat>[0],
+  model: ScriptedModelProvider,
+) {
   const workflowId = `long-chat-${crypto.randomUUID()}`;
-  const { replies, result, firstRunId } = await testEnv().withWorker(
+  const { replies, result, firstRunId } = await env.withWorker(
     { workflowsPath, modelProvider: model },
     async (taskQueue) => {
-      const handle = await testEnv().client.workflow.start(longChat, { taskQueue, workflowId, args: [input] });
+      const handle = await env.client.workflow.start(longChat, { taskQueue, workflowId, args: [input] });
       const replies: ChatReply[] = [];
       for (const message of messages) replies.push(await handle.executeUpdate(sendMessage, { args: [message] }));
       await handle.signal(endChat);
@@ -60,7 +73,7 @@ async function chatThrough(messages: string[], input: Parameters<typeof longChat
   // Past 4 MB a history no longer fits in one default gRPC message.
   const client = new Client({
     connection: await Connection.connect({
-      address: testEnv().env.address,
+      address: env.env.address,
       channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
     }),
   });
@@ -80,8 +93,9 @@ describe('long chat', () => {
     const messages = Array.from({ length: 8 }, (_, i) => `message ${i + 1}: ${'tell me more. '.repeat(20)}`);
     const model = chatModel();
     const { workflowId, replies, result, histories } = await chatThrough(
+      testEnv(),
       messages,
-      { thresholds: { maxHistoryBytes: 30_000 } },
+      { thresholds: { maxHistoryBytes: 8_000 } },
       model,
     );
 
@@ -91,14 +105,20 @@ describe('long chat', () => {
     assert.equal(histories.length, result.runs);
     for (const continued of result.continuedRuns) {
       assert.ok(continued.reasons.includes('history-bytes'), JSON.stringify(continued));
-      assert.ok(continued.historyBytes >= 30_000);
+      assert.ok(continued.historyBytes >= 8_000);
     }
     // Each reply came from the run that was current, and the runs follow one another.
     assert.deepEqual(
       replies.map((reply) => reply.turn),
       messages.map((_, i) => i + 1),
     );
-    assert.equal(replies.at(-1)?.run, result.runs);
+    // The run that answered the last message is the last run, or it continued once more (its history
+    // crossed the threshold with that turn) and the next run only took the end of the chat.
+    const lastReplyRun = replies.at(-1)?.run ?? 0;
+    if (lastReplyRun !== result.runs) {
+      assert.equal(result.runs, lastReplyRun + 1);
+      assert.equal(result.continuedRuns.at(-1)?.turns, messages.length);
+    }
     // The model was sent every earlier message on every turn, across runs.
     assert.deepEqual(
       model.calls.map((call) => userTextsOf(call.request)),
@@ -126,17 +146,15 @@ describe('long chat', () => {
   });
 
   it("continues as new when Temporal suggests it, after the plugin's warning", async () => {
-    // 16 KB messages: each turn sends the whole conversation again, so the history passes Temporal's
-    // 4 MB suggestion after about 22 turns, while every payload stays under Temporal's 512 KB warning.
-    const messages = Array.from({ length: 24 }, (_, i) => `long message ${i + 1} ${'x'.repeat(16 * 1024)}`);
+    const messages = Array.from({ length: 10 }, (_, i) => `message ${i + 1}: ${'go on. '.repeat(40)}`);
     const model = chatModel();
-    const { workflowId, result, histories } = await chatThrough(messages, {}, model);
+    const { workflowId, result, histories } = await chatThrough(suggestingEnv(), messages, {}, model);
 
     assert.ok(result.runs >= 2, `expected continue-as-new, got ${JSON.stringify(result.continuedRuns)}`);
     const [first] = result.continuedRuns;
     assert.ok(first);
     assert.ok(first.reasons.includes('temporal-suggested'), JSON.stringify(first));
-    assert.ok(first.historyBytes >= 4 * 1024 * 1024);
+    assert.ok(first.historyEvents >= SUGGEST_AFTER_EVENTS, JSON.stringify(first));
     assert.deepEqual(
       model.calls.map((call) => userTextsOf(call.request).length),
       messages.map((_, i) => i + 1),
@@ -165,7 +183,12 @@ describe('long chat with the offline answers (the worker without OPENAI_API_KEY)
   it('remembers every message across runs', async () => {
     const messages = ['Hi! I am planning a trip to Lisbon in May.', 'What should I see?', 'Sum up my plan.'];
     const model = offlineModelProvider({ longChat: longChatOfflineAnswers });
-    const { replies, result } = await chatThrough(messages, { thresholds: { maxHistoryBytes: 4_000 } }, model);
+    const { replies, result } = await chatThrough(
+      testEnv(),
+      messages,
+      { thresholds: { maxHistoryBytes: 4_000 } },
+      model,
+    );
 
     assert.ok(result.runs >= 2, JSON.stringify(result.continuedRuns));
     assert.match(replies[0]?.reply ?? '', /That is the first message of our chat\./);

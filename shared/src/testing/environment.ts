@@ -49,6 +49,11 @@ export interface AgentsTestEnvironmentOptions {
   /** A running Temporal server to use. Default: TEMPORAL_TEST_ADDRESS, else a dev server started for the tests. */
   address?: string;
   /**
+   * Start a dev server of its own with these extra CLI arguments, e.g.
+   * `['--dynamic-config-value', 'limit.historyCount.suggestContinueAsNew=40']`; `address` is then ignored.
+   */
+  devServerArgs?: string[];
+  /**
    * Keep every finished history that runWorkflow / replayAndKeepHistory fetch, as a JSON file in this
    * folder, for a replay suite (see listKeptHistories). Default: OPENAI_AGENTS_TEMPORAL_KEEP_HISTORIES;
    * unset means nothing is written.
@@ -80,10 +85,10 @@ export class AgentsTestEnvironment {
     const resolved = { ...options };
     resolved.keepHistoriesIn ??= process.env.OPENAI_AGENTS_TEMPORAL_KEEP_HISTORIES || undefined;
     const address = options.address ?? process.env.TEMPORAL_TEST_ADDRESS;
-    if (address) {
+    if (address && !options.devServerArgs) {
       return new AgentsTestEnvironment(await TestWorkflowEnvironment.createFromExistingServer({ address }), resolved);
     }
-    return new AgentsTestEnvironment(await startDevServer(), resolved);
+    return new AgentsTestEnvironment(await startDevServer(options.devServerArgs), resolved);
   }
 
   get client(): Client {
@@ -222,11 +227,11 @@ function quietRuntimeLogs(): void {
 }
 
 /** A dev server from the Temporal CLI this machine has (see findTemporalCli), else the one the SDK downloads. */
-export async function startDevServer(): Promise<TestWorkflowEnvironment> {
+export async function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
   const cli = findTemporalCli();
-  return TestWorkflowEnvironment.createLocal(
-    cli ? { server: { executable: { type: 'existing-path', path: cli } } } : {},
-  );
+  return TestWorkflowEnvironment.createLocal({
+    server: { ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}), extraArgs },
+  });
 }
 
 /**
