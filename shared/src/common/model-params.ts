@@ -5,6 +5,7 @@
 
 import type { ModelRequest } from '@openai/agents-core';
 import type { ActivityCancellationType, Duration, Priority, RetryPolicy, VersioningIntent } from '@temporalio/common';
+import type { ModelStreamingOptions } from './streaming.js';
 
 /** What a summary function sees about one model call. */
 export interface ModelCallDescription {
@@ -45,6 +46,12 @@ export interface ModelActivityParameters {
   priority?: Priority;
   /** Run model calls as local activities. Changing this for running workflows breaks determinism. */
   useLocalActivity?: boolean;
+  /**
+   * Streamed runs (`{ stream: true }`) publish the model's events live to the run's stream (see the
+   * README's Streaming section). `true` means the defaults. Off by default: a streamed run then gets
+   * each answer as one event. Not with `useLocalActivity`.
+   */
+  streaming?: boolean | ModelStreamingOptions;
   /**
    * The longest wait a model server may ask for (`retry-after`, `retry-after-ms`) before the next
    * attempt; a longer request is shortened to this, and the failure message says so. Default 60 s.

@@ -80,6 +80,12 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
           'ActivityModelProvider from "openai-agents-temporal/workflow".',
       );
     }
+    if (modelParams.streaming && modelParams.useLocalActivity) {
+      throw new TypeError(
+        'OpenAIAgentsPlugin: modelParams.streaming needs regular activities (the model activity sends events to ' +
+          'the workflow while it runs); set useLocalActivity to false or leave streaming off.',
+      );
+    }
     if (modelParams.startToCloseTimeout === undefined && modelParams.scheduleToCloseTimeout === undefined) {
       modelParams.startToCloseTimeout = DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT;
     }

@@ -177,13 +177,7 @@ class ActivityBackedModel implements Model {
 }
 
 /** Model activity options in workflow code, with streaming (see {@link ModelStreamingOptions}). */
-export interface StreamingModelParameters extends WorkflowModelParameters {
-  /**
-   * Streamed runs (`{ stream: true }`) publish the model's events live to this run's stream, under
-   * this topic. `true` means the defaults. Off by default: the run then gets each answer as one event.
-   */
-  streaming?: boolean | ModelStreamingOptions;
-}
+export type StreamingModelParameters = WorkflowModelParameters;
 
 /**
  * Resolves every model name to an activity-backed model; the worker's provider picks the real model.
