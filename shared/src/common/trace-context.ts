@@ -4,8 +4,12 @@
  * Plain data only: sink arguments and header payloads are copied between threads and processes.
  */
 
-/** The activity header that carries the workflow's current trace and span to the activity. */
-export const TRACE_CONTEXT_HEADER = '_openai-agents-trace';
+/**
+ * The activity header that carries the workflow's current trace and span to the activity. Name and
+ * shape are those of Temporal's Python plugin (and its TypeScript one), so an activity worker of
+ * either joins the trace too.
+ */
+export const TRACE_CONTEXT_HEADER = '__openai_span';
 
 /** The sink through which workflows hand their finished trace and span events to the worker. */
 export const TRACING_SINK = 'openAIAgentsTracing';
@@ -14,7 +18,8 @@ export const TRACING_SINK = 'openAIAgentsTracing';
 export interface PropagatedTraceContext {
   traceId: string;
   /** The span that was current in the workflow when it scheduled the activity (a turn, a tool call). */
-  spanId?: string;
+  spanId: string | null;
+  traceName: string;
 }
 
 export interface SerializedTrace {

@@ -159,7 +159,14 @@ class TraceContextActivityInbound implements ActivityInboundCallsInterceptor {
     const context = propagatedTraceContext(input.headers);
     if (!context) return next(input);
     // Stand-ins for the workflow's trace and span: they only give new spans their trace and parent ids.
-    const trace = new Trace({ traceId: context.traceId, started: true }, DETACHED);
+    const trace = new Trace(
+      {
+        traceId: context.traceId,
+        ...(typeof context.traceName === 'string' ? { name: context.traceName } : {}),
+        started: true,
+      },
+      DETACHED,
+    );
     const span = context.spanId
       ? new Span(
           { traceId: context.traceId, spanId: context.spanId, data: { type: 'custom', name: '', data: {} } },

@@ -135,10 +135,12 @@ function asJson<T extends object>(value: T | undefined | null): (T & Record<stri
 function currentTraceContext(): PropagatedTraceContext | undefined {
   const context = getCurrentTraceContext();
   if (!context || context.trace.traceId === NOOP_ID) return undefined;
-  const propagated: PropagatedTraceContext = { traceId: context.trace.traceId };
   const spanId = context.span?.spanId;
-  if (spanId && spanId !== NOOP_ID) propagated.spanId = spanId;
-  return propagated;
+  return {
+    traceName: context.trace.name,
+    traceId: context.trace.traceId,
+    spanId: spanId && spanId !== NOOP_ID ? spanId : null,
+  } satisfies PropagatedTraceContext;
 }
 
 function withTraceHeader<T extends ActivityInput | LocalActivityInput>(input: T): T {
