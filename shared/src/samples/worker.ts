@@ -4,7 +4,8 @@
  * webpack's logs to warnings unless asked for `--verbose`, and explains a failure to start in a
  * few lines instead of a stack trace.
  */
-import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
+import { getDefaultModel, type ModelProvider, setTraceProcessors } from '@openai/agents-core';
+import { setDefaultOpenAITracingExporter } from '@openai/agents-openai';
 import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
@@ -113,6 +114,10 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     config = temporalConnectConfig();
     const model = chooseModel(options);
     description = model.description;
+    // agents-core's default trace processor prints every span. With a key, send traces to OpenAI's
+    // dashboard as `@openai/agents` does; without one, export nothing.
+    if (process.env.OPENAI_API_KEY) setDefaultOpenAITracingExporter();
+    else setTraceProcessors([]);
     const plugin = new OpenAIAgentsPlugin({
       ...options.pluginOptions,
       ...(model.provider ? { modelProvider: model.provider } : {}),

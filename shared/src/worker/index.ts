@@ -29,4 +29,11 @@ export {
   StatelessMCPServerProvider,
 } from './mcp-providers.js';
 export { currentModelCall, type ModelCallInfo } from './model-call.js';
+export {
+  type OpenTelemetryTracingOptions,
+  OpenTelemetryTracingProcessor,
+  type OTelResource,
+  type OTelSpanProcessor,
+} from './otel-tracing.js';
 export { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from './plugin.js';
+export { flushWorkflowTraceEvents, type TracingOptions } from './tracing.js';
