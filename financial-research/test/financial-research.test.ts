@@ -9,12 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import { offlineModelProvider, toolOutput, userTexts } from 'openai-agents-temporal/samples';
 import {
   hostedToolResponses,
   modelCallAgents,
+  modelCallSpans,
   ScriptedModelProvider,
   scheduledActivityTypes,
   structuredResponse,
@@ -118,20 +117,6 @@ function checkpoint(key: string) {
     checkpoints.set(key, found);
   }
   return found;
-}
-
-/** Each model activity's agent with the ids of its scheduled and completed events. */
-function modelActivitySpans(history: History) {
-  const agents = modelCallAgents(history);
-  const events = history.events ?? [];
-  const scheduled = events.filter(
-    (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === INVOKE_MODEL_ACTIVITY,
-  );
-  return scheduled.map((event, index) => {
-    const id = Number(event.eventId);
-    const completed = events.find((each) => Number(each.activityTaskCompletedEventAttributes?.scheduledEventId) === id);
-    return { agent: agents[index], scheduledAt: id, completedAt: Number(completed?.eventId) };
-  });
 }
 
 describe('financial research', () => {
@@ -248,7 +233,7 @@ describe('financial research', () => {
     ]);
     assert.equal(scheduledActivityTypes(history).at(-1), 'saveReport');
     // Every search activity was scheduled before any of them completed.
-    const searches = modelActivitySpans(history).filter((span) => span.agent === SEARCHER_NAME);
+    const searches = modelCallSpans(history).filter((span) => span.agent === SEARCHER_NAME);
     const lastScheduled = Math.max(...searches.map((span) => span.scheduledAt));
     const firstCompleted = Math.min(...searches.map((span) => span.completedAt));
     assert.ok(lastScheduled < firstCompleted, `searches overlap: ${JSON.stringify(searches)}`);

@@ -6,12 +6,11 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import { offlineModelProvider, userTexts } from 'openai-agents-temporal/samples';
 import {
   hostedToolResponses,
   modelCallAgents,
+  modelCallSpans,
   ScriptedModelProvider,
   structuredResponse,
   useAgentsTestEnvironment,
@@ -58,20 +57,6 @@ function writerInput(model: ScriptedModelProvider): string {
   const calls = model.calls.filter((call) => call.agentName === WRITER_NAME);
   assert.equal(calls.length, 1, 'the writer runs once');
   return JSON.stringify(calls[0]?.request.input);
-}
-
-/** Each model activity's agent with the ids of its scheduled and completed events. */
-function modelActivitySpans(history: History) {
-  const agents = modelCallAgents(history);
-  const events = history.events ?? [];
-  const scheduled = events.filter(
-    (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === INVOKE_MODEL_ACTIVITY,
-  );
-  return scheduled.map((event, index) => {
-    const id = Number(event.eventId);
-    const completed = events.find((each) => Number(each.activityTaskCompletedEventAttributes?.scheduledEventId) === id);
-    return { agent: agents[index], scheduledAt: id, completedAt: Number(completed?.eventId) };
-  });
 }
 
 describe('research bot', () => {
@@ -150,7 +135,7 @@ describe('research bot', () => {
     // From the history: each search is its own model activity, and every search was scheduled
     // before any search completed, so their intervals overlap.
     const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
-    const spans = modelActivitySpans(history);
+    const spans = modelCallSpans(history);
     assert.deepEqual(
       spans.map((span) => span.agent),
       [PLANNER_NAME, SEARCHER_NAME, SEARCHER_NAME, SEARCHER_NAME, WRITER_NAME],

@@ -49,5 +49,12 @@ export {
   startFakeOpenAIServer,
   withFakeOpenAIServer,
 } from './openai-server.js';
-export { fetchHistory, modelCallAgents, replayHistory, scheduledActivityTypes } from './replay.js';
+export {
+  fetchHistory,
+  type ModelCallSpan,
+  modelCallAgents,
+  modelCallSpans,
+  replayHistory,
+  scheduledActivityTypes,
+} from './replay.js';
 export { findTemporalCli } from './temporal-cli.js';

@@ -37,3 +37,32 @@ export function modelCallAgents(history: History): string[] {
     return [summary.slice(0, summary.lastIndexOf(': '))];
   });
 }
+
+/** One model activity in a history: its agent, and the event ids at which it was scheduled and completed. */
+export interface ModelCallSpan {
+  agent: string | undefined;
+  scheduledAt: number;
+  /** NaN while the call has not completed. */
+  completedAt: number;
+}
+
+/**
+ * Each model activity in scheduling order with its scheduled and completed event ids, e.g. to check
+ * that calls overlapped (a later one scheduled before an earlier one completed).
+ */
+export function modelCallSpans(history: History): ModelCallSpan[] {
+  const agents = modelCallAgents(history);
+  const events = history.events ?? [];
+  const completedAt = new Map<number, number>();
+  for (const event of events) {
+    const completed = event.activityTaskCompletedEventAttributes;
+    if (completed) completedAt.set(Number(completed.scheduledEventId), Number(event.eventId));
+  }
+  return events
+    .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === INVOKE_MODEL_ACTIVITY)
+    .map((event, index) => ({
+      agent: agents[index],
+      scheduledAt: Number(event.eventId),
+      completedAt: completedAt.get(Number(event.eventId)) ?? Number.NaN,
+    }));
+}
