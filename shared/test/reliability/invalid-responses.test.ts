@@ -4,15 +4,13 @@
 // non-retryable failure; a request that cannot be built fails at once, before any HTTP call.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import type { WorkflowFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ModelActivityParameters } from '../../src/common/model-params.js';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
+import { FailureTypes } from '../../src/common/names.js';
 import { responsesApiText, useAgentsTestEnvironment, withFakeOpenAIServer } from '../../src/testing/index.js';
 import { repliesInOrder } from '../../src/testing/openai-server.js';
 import type * as workflows from '../workflows/agents.js';
+import { attemptsIn, modelFailure } from './model-failures.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
@@ -25,20 +23,6 @@ const modelParams: ModelActivityParameters = {
   retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 10 },
 };
 const worker = { workflowsPath, modelParams };
-
-function attemptsIn(history: History): number {
-  return (history.events ?? []).reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
-}
-
-function modelFailure(error: WorkflowFailedError): ApplicationFailure {
-  assert.ok(error.cause instanceof ActivityFailure, `expected an activity failure, got ${error.cause}`);
-  assert.equal(error.cause.activityType, INVOKE_MODEL_ACTIVITY);
-  assert.ok(
-    error.cause.cause instanceof ApplicationFailure,
-    `expected an ApplicationFailure, got ${error.cause.cause}`,
-  );
-  return error.cause.cause;
-}
 
 describe('an answer that cannot be read', () => {
   it('once (a proxy’s HTML error page with status 200) is retried, and the run goes on', async () => {

@@ -10,6 +10,7 @@ import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
 import { responsesApiText, useAgentsTestEnvironment, withFakeOpenAIServer } from '../../src/testing/index.js';
 import { repliesInOrder } from '../../src/testing/openai-server.js';
 import type * as workflows from '../workflows/agents.js';
+import { attemptsIn } from './model-failures.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
@@ -20,10 +21,6 @@ const modelParams: ModelActivityParameters = {
   retry: { initialInterval: '100ms', backoffCoefficient: 1, maximumAttempts: 3 },
 };
 const worker = { workflowsPath, modelParams };
-
-function attemptsIn(history: History): number {
-  return (history.events ?? []).reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
-}
 
 /** Bytes of each completed model activity's result, as stored in the history. */
 function modelResultSizes(history: History): number[] {

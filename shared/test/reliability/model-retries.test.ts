@@ -3,12 +3,9 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { WorkflowFailedError } from '@temporalio/client';
-import { ActivityFailure, ApplicationFailure } from '@temporalio/common';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { ModelActivityParameters } from '../../src/common/model-params.js';
-import { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
+import { FailureTypes } from '../../src/common/names.js';
 import {
   openAIErrorBody,
   responsesApiText,
@@ -18,6 +15,7 @@ import {
 } from '../../src/testing/index.js';
 import { overlappingRequests, repliesInOrder } from '../../src/testing/openai-server.js';
 import type * as workflows from '../workflows/agents.js';
+import { attemptsIn, modelFailure } from './model-failures.js';
 
 const workflowsPath = fileURLToPath(new URL('../workflows/agents.ts', import.meta.url));
 const API_KEY = 'sk-reliability-test-key-7f3a9c2e51';
@@ -32,22 +30,6 @@ const modelParams: ModelActivityParameters = {
 const worker = { workflowsPath, modelParams };
 
 const ok = (text = 'ok'): ScriptedHttpReply => ({ json: responsesApiText(text) });
-
-/** Activity attempts in a history: each model activity's started event carries its last attempt number. */
-function attemptsIn(history: History): number {
-  return (history.events ?? []).reduce((sum, e) => sum + (e.activityTaskStartedEventAttributes?.attempt ?? 0), 0);
-}
-
-/** The model activity's own failure inside a failed run. */
-function modelFailure(error: WorkflowFailedError): ApplicationFailure {
-  assert.ok(error.cause instanceof ActivityFailure, `expected an activity failure, got ${error.cause}`);
-  assert.equal(error.cause.activityType, INVOKE_MODEL_ACTIVITY);
-  assert.ok(
-    error.cause.cause instanceof ApplicationFailure,
-    `expected an ApplicationFailure, got ${error.cause.cause}`,
-  );
-  return error.cause.cause;
-}
 
 describe('retryable model errors are retried by Temporal, and only by Temporal', () => {
   it('429 with retry-after waits that long before the next attempt', async () => {
