@@ -45,9 +45,9 @@ export async function until(condition: () => boolean, what: string): Promise<voi
   throw new Error(`timed out waiting for ${what}`);
 }
 
-/** worker-process.ts in its own process, with `env` added; resolves once it polls. */
-export async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
+/** A worker script (default: worker-process.ts) in its own process, with `env` added; resolves once it polls. */
+export async function startWorkerProcess(env: Record<string, string>, script = workerScript): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });

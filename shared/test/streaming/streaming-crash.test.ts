@@ -2,14 +2,13 @@
 // attempt stopped and the next one starts again (a seam, never mixed text), and the run still ends with
 // the whole answer, streamed in full by the second worker.
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { useAgentsTestEnvironment } from '../../src/testing/index.js';
 import { type ModelStreamItem, type StreamEntry, subscribeToWorkflowStream } from '../../src/worker/index.js';
-import { until, writeBundle } from '../reliability/worker-processes.js';
+import { startWorkerProcess, until, writeBundle } from '../reliability/worker-processes.js';
 import { CRASH_MODEL_PARAMS } from './crash-params.js';
 import * as workflows from './workflows.js';
 
@@ -18,23 +17,6 @@ const workerScript = fileURLToPath(new URL('./worker-process.ts', import.meta.ur
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 const ANSWER = 'The second worker tells the whole story again, from its first word to its last.';
-
-async function startWorkerProcess(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  child.stdout?.setEncoding('utf8');
-  child.stdout?.on('data', (chunk: string) => {
-    output += chunk;
-  });
-  await until(() => {
-    if (child.exitCode !== null) throw new Error(`worker process exited early: ${output}`);
-    return output.includes('worker ready');
-  }, 'the worker process to start');
-  return child;
-}
 
 const deltasOf = (entries: StreamEntry<ModelStreamItem>[], attempt: number) =>
   entries.flatMap(({ data }) =>
@@ -54,7 +36,7 @@ describe('a worker killed mid-stream', () => {
     };
     const workflowId = `stream-crash-${randomUUID()}`;
 
-    const first = await startWorkerProcess({ ...common, BLOCK_AFTER_DELTAS: '3' });
+    const first = await startWorkerProcess({ ...common, BLOCK_AFTER_DELTAS: '3' }, workerScript);
     const handle = await client.workflow.start(workflows.streamedText, {
       taskQueue: common.TASK_QUEUE,
       workflowId,
@@ -72,7 +54,7 @@ describe('a worker killed mid-stream', () => {
     await until(() => deltasOf(entries, 1).length === 3, 'three deltas of the first attempt');
     first.kill('SIGKILL');
     await once(first, 'exit');
-    const second = await startWorkerProcess(common);
+    const second = await startWorkerProcess(common, workerScript);
     let result: workflows.StreamedRun;
     try {
       result = await handle.result();
