@@ -139,3 +139,34 @@ export function guardMcpServerClasses(failure: (className: string) => Error): vo
     prototype[MCP_GUARDED] = true;
   }
 }
+
+// --- Bundle-time fast paths (worker/agents-core-fast-paths.ts inserts them into workflow bundles) --
+//   - `agentInputSerializationReplacer` in `dist/runner/items.mjs`: the JSON.stringify replacer of
+//     `getAgentInputItemKey`, which the runner calls several times per input item on every turn
+//     (`setPreparedTurnItems` maps the turn's items back to their sources by these keys), so a chat
+//     pays for its whole conversation on every model call. For every value it asks
+//     `serializeBinary`, whose checks read `ArrayBuffer`, `globalThis.Buffer` and
+//     `SharedArrayBuffer`: global lookups, which in the workflow sandbox go through the vm context's
+//     interceptor and cost about 15 times an ordinary one. A primitive (most values: strings,
+//     numbers) is never binary data, so for one the replacer's answer is the value itself; the fast
+//     path returns it before those checks. Objects still take the original path.
+
+/** Code to insert at the start of one agents-core function, in the workflow bundle. */
+export interface AgentsCoreFastPath {
+  /** The agents-core module, by its file path. */
+  module: RegExp;
+  functionName: string;
+  /** The function's parameter names, which the inserted code uses; a mismatch fails the bundle. */
+  parameters: readonly string[];
+  /** Inserted first in the function's body. */
+  prologue: string;
+}
+
+export const AGENTS_CORE_FAST_PATHS: readonly AgentsCoreFastPath[] = [
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]runner[\\/]items\.mjs$/,
+    functionName: 'agentInputSerializationReplacer',
+    parameters: ['_key', 'value'],
+    prologue: "if (value === null || typeof value !== 'object') return value;",
+  },
+];

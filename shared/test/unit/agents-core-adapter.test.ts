@@ -147,3 +147,66 @@ describe('MCP server classes', () => {
     }
   });
 });
+
+// --- Bundle-time fast paths ---
+
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { AGENTS_CORE_FAST_PATHS } from '../../src/common/agents-core-adapter.js';
+
+describe('AGENTS_CORE_FAST_PATHS: agentInputSerializationReplacer', () => {
+  const [fastPath] = AGENTS_CORE_FAST_PATHS;
+  const dist = dirname(fileURLToPath(import.meta.resolve('@openai/agents-core')));
+  const itemsModule = join(dist, 'runner', 'items.mjs');
+  type Replacer = (key: string, value: unknown) => unknown;
+
+  it('targets a function of agents-core that exists, takes these parameters, and is still the pinned one', () => {
+    assert.ok(fastPath?.module.test(itemsModule), itemsModule);
+    assert.equal(fastPath?.functionName, 'agentInputSerializationReplacer');
+    assert.deepEqual(fastPath?.parameters, ['_key', 'value']);
+    // The fast path is right only for this body: it returns serializeBinary's answer, else the value.
+    assert.ok(
+      readFileSync(itemsModule, 'utf8').includes(
+        'export function agentInputSerializationReplacer(_key, value) {\n' +
+          '    const serialized = serializeBinary(value);\n' +
+          '    if (serialized) {\n' +
+          '        return serialized;\n' +
+          '    }\n' +
+          '    return value;\n' +
+          '}\n',
+      ),
+      'agents-core changed agentInputSerializationReplacer: check the fast path in agents-core-adapter.ts',
+    );
+  });
+
+  it("serializeBinary finds no binary data in any primitive, so the replacer's answer for one is the value", async () => {
+    const { serializeBinary } = (await import(pathToFileURL(join(dist, 'utils', 'binary.mjs')).href)) as {
+      serializeBinary: (value: unknown) => unknown;
+    };
+    const primitives = ['', 'Buffer', 'text', 0, -0, Number.NaN, 12.5, 10n, true, false, null, undefined];
+    for (const value of [...primitives, Symbol('s'), () => 'fn']) assert.equal(serializeBinary(value), undefined);
+    assert.notEqual(serializeBinary(new Uint8Array([1])), undefined, 'bytes are still found');
+  });
+
+  it('the replacer with the inserted code gives the same item keys as without it', async () => {
+    const { agentInputSerializationReplacer: original } = (await import(pathToFileURL(itemsModule).href)) as {
+      agentInputSerializationReplacer: Replacer;
+    };
+    // The prologue as the bundle gets it, first in a function with the same parameters.
+    const withFastPath = new Function(
+      'original',
+      `return function (_key, value) { ${fastPath?.prologue} return original(_key, value); };`,
+    )(original) as Replacer;
+    const items: unknown[] = [
+      { type: 'message', role: 'user', content: 'Hello', providerData: { n: 1, list: [null, true, 2.5] } },
+      { type: 'message', role: 'user', content: [{ type: 'input_image', image: new Uint8Array([1, 2, 3]) }] },
+      { type: 'message', role: 'user', content: [{ type: 'input_file', file: new Uint8Array([7]).buffer }] },
+      { type: 'function_call_result', callId: 'c', output: { type: 'Buffer', data: [104, 105] } },
+      { type: 'function_call_result', callId: 'c', output: Buffer.from('hi'), extra: undefined },
+      { type: 'reasoning', content: [], id: undefined, nested: new Float32Array([0.5]) },
+      'a string item',
+    ];
+    for (const item of items) assert.equal(JSON.stringify(item, withFastPath), JSON.stringify(item, original));
+  });
+});

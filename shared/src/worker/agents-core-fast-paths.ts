@@ -1,0 +1,75 @@
+/**
+ * Bundle-time fast paths for agents-core code that is slow in Temporal's workflow sandbox, where
+ * agents-core offers no hook and its module exports cannot be replaced at run time (webpack defines
+ * them as fixed getters, and Temporal freezes modules shared between workflows). Each fast path is
+ * code inserted at the start of one agents-core function, described in common/agents-core-adapter.ts
+ * (with the reason it changes no result) and pinned by test/unit/agents-core-adapter.test.ts.
+ *
+ * The bundle fails to build if a described function is missing or has other parameters, so an
+ * agents-core upgrade cannot silently drop one.
+ */
+import type { BundleOptions } from '@temporalio/worker';
+import { AGENTS_CORE_FAST_PATHS, type AgentsCoreFastPath } from '../common/agents-core-adapter.js';
+
+type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
+type WebpackPlugin = NonNullable<WebpackConfig['plugins']>[number];
+type Compiler = Parameters<
+  Exclude<WebpackPlugin, false | '' | 0 | null | undefined | ((...args: never[]) => unknown)>['apply']
+>[0];
+
+/** The parts of webpack's JavaScript parser (acorn's ESTree nodes with ranges) the fast paths use. */
+interface FunctionNode {
+  type: string;
+  id?: { name?: string } | null;
+  params: Array<{ type: string; name?: string }>;
+  body: { type: string; range?: [number, number] };
+}
+interface ProgramNode {
+  body: Array<{ type: string; declaration?: FunctionNode | null } & Partial<FunctionNode>>;
+}
+interface Parser {
+  state: { module: { resource?: string; addPresentationalDependency(dependency: unknown): void } };
+  hooks: { program: { tap(name: string, fn: (ast: ProgramNode) => void): void } };
+}
+
+const PLUGIN_NAME = 'OpenAIAgentsTemporalFastPaths';
+
+/** The top-level function `name` of a module, exported or not. */
+function findFunction(program: ProgramNode, name: string): FunctionNode | undefined {
+  for (const statement of program.body) {
+    const node = statement.type === 'ExportNamedDeclaration' ? statement.declaration : (statement as FunctionNode);
+    if (node?.type === 'FunctionDeclaration' && node.id?.name === name) return node;
+  }
+  return undefined;
+}
+
+export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath[] = AGENTS_CORE_FAST_PATHS) {
+  return {
+    apply(compiler: Compiler): void {
+      const { ConstDependency } = compiler.webpack.dependencies;
+      compiler.hooks.normalModuleFactory.tap(PLUGIN_NAME, (factory) => {
+        const onParser = (parser: Parser) => {
+          parser.hooks.program.tap(PLUGIN_NAME, (program) => {
+            const resource = parser.state.module.resource ?? '';
+            for (const fastPath of fastPaths) {
+              if (!fastPath.module.test(resource)) continue;
+              const fn = findFunction(program, fastPath.functionName);
+              const params = fn?.params.map((param) => (param.type === 'Identifier' ? param.name : '?')) ?? [];
+              const bodyStart = fn?.body.range?.[0];
+              if (!fn || bodyStart === undefined || params.join(',') !== fastPath.parameters.join(',')) {
+                throw new Error(
+                  `openai-agents-temporal: ${resource} has no function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) ` +
+                    'to speed up; this agents-core version is not one the plugin supports (see common/agents-core-adapter.ts).',
+                );
+              }
+              // Inserted right after the body's opening brace.
+              parser.state.module.addPresentationalDependency(new ConstDependency(fastPath.prologue, bodyStart + 1));
+            }
+          });
+        };
+        factory.hooks.parser.for('javascript/auto').tap(PLUGIN_NAME, onParser as never);
+        factory.hooks.parser.for('javascript/esm').tap(PLUGIN_NAME, onParser as never);
+      });
+    },
+  };
+}
