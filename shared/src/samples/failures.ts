@@ -18,6 +18,9 @@ const FIXES: Record<string, string> = {
   [FailureTypes.payloadTooLarge]:
     'keep prompts, images and tool results under 2 MB; pass large data by reference (a path or an id).',
   [FailureTypes.configuration]: 'fix the worker setup the message names, then restart the worker.',
+  [FailureTypes.invalidResponse]:
+    "point the worker's OPENAI_BASE_URL at an OpenAI-compatible API (ending in /v1), then restart the worker.",
+  [FailureTypes.connection]: "check that the worker can reach OPENAI_BASE_URL (or OpenAI's API), then run again.",
   'ScriptedModel.ScriptExhausted':
     "the offline answers do not cover this call: set OPENAI_API_KEY to call OpenAI, or extend the folder's offline answers.",
   MaxTurnsExceededError: "raise the run's maxTurns, or make the agent's instructions lead to a final answer sooner.",
