@@ -29,7 +29,10 @@ describe('agentsCoreFastPathsPlugin', () => {
     for (const fastPath of AGENTS_CORE_FAST_PATHS) {
       const header = `function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) {`;
       assert.equal(code.split(header).length, 2, `one ${fastPath.functionName} in the bundle`);
-      assert.ok(code.includes(`${header}${fastPath.prologue}`), `${fastPath.functionName} starts with its fast path`);
+      assert.ok(
+        code.includes(`${fastPath.declarations ?? ''}${header}${fastPath.prologue}`),
+        `${fastPath.functionName} starts with its fast path, after its declarations`,
+      );
     }
   });
 

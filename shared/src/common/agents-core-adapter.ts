@@ -145,19 +145,25 @@ export function guardMcpServerClasses(failure: (className: string) => Error): vo
 //     `getAgentInputItemKey`, which the runner calls several times per input item on every turn
 //     (`setPreparedTurnItems` maps the turn's items back to their sources by these keys), so a chat
 //     pays for its whole conversation on every model call. For every value it asks
-//     `serializeBinary`, whose checks read `ArrayBuffer`, `globalThis.Buffer` and
-//     `SharedArrayBuffer`: global lookups, which in the workflow sandbox go through the vm context's
-//     interceptor and cost about 15 times an ordinary one. A primitive (most values: strings,
-//     numbers) is never binary data, so for one the replacer's answer is the value itself; the fast
-//     path returns it before those checks. Objects still take the original path.
+//     `serializeBinary` (`dist/utils/binary.mjs`), whose checks read `ArrayBuffer` and
+//     `globalThis.Buffer`: global lookups, which in the workflow sandbox go through the vm context's
+//     interceptor and cost about 15 times an ordinary one. Its answer is the value itself for
+//     everything but binary data, and binary data is never a primitive, nor an object whose prototype
+//     is Object.prototype, Array.prototype or null (`instanceof ArrayBuffer` and `Buffer.isBuffer` need
+//     their prototypes, `ArrayBuffer.isView` an internal slot), except a serialized Buffer snapshot,
+//     `{ type: 'Buffer', data: [...] }`. The fast path returns those values at once, with the builtins
+//     read once per module; every other value takes the original path. Pinned: agents-core's
+//     replacer and serializeBinary, word for word, and the keys with and without the fast path.
 
-/** Code to insert at the start of one agents-core function, in the workflow bundle. */
+/** Code to insert into one agents-core function, in the workflow bundle. */
 export interface AgentsCoreFastPath {
   /** The agents-core module, by its file path. */
   module: RegExp;
   functionName: string;
   /** The function's parameter names, which the inserted code uses; a mismatch fails the bundle. */
   parameters: readonly string[];
+  /** Module-level declarations the prologue uses, inserted before the function. */
+  declarations?: string;
   /** Inserted first in the function's body. */
   prologue: string;
 }
@@ -167,6 +173,12 @@ export const AGENTS_CORE_FAST_PATHS: readonly AgentsCoreFastPath[] = [
     module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]runner[\\/]items\.mjs$/,
     functionName: 'agentInputSerializationReplacer',
     parameters: ['_key', 'value'],
-    prologue: "if (value === null || typeof value !== 'object') return value;",
+    declarations:
+      'const openaiAgentsTemporalPrototypeOf = Object.getPrototypeOf, ' +
+      'openaiAgentsTemporalPlainPrototypes = [Object.prototype, Array.prototype, null];\n',
+    prologue:
+      "if (value === null || typeof value !== 'object') return value; " +
+      'if (openaiAgentsTemporalPlainPrototypes.includes(openaiAgentsTemporalPrototypeOf(value)) && ' +
+      "value.type !== 'Buffer') return value;",
   },
 ];

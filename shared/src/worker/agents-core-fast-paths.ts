@@ -2,8 +2,9 @@
  * Bundle-time fast paths for agents-core code that is slow in Temporal's workflow sandbox, where
  * agents-core offers no hook and its module exports cannot be replaced at run time (webpack defines
  * them as fixed getters, and Temporal freezes modules shared between workflows). Each fast path is
- * code inserted at the start of one agents-core function, described in common/agents-core-adapter.ts
- * (with the reason it changes no result) and pinned by test/unit/agents-core-adapter.test.ts.
+ * code inserted at the start of one agents-core function (and declarations before it), described in
+ * common/agents-core-adapter.ts with the reason it changes no result, and pinned by
+ * test/unit/agents-core-adapter.test.ts.
  *
  * The bundle fails to build if a described function is missing or has other parameters, so an
  * agents-core upgrade cannot silently drop one.
@@ -25,7 +26,7 @@ interface FunctionNode {
   body: { type: string; range?: [number, number] };
 }
 interface ProgramNode {
-  body: Array<{ type: string; declaration?: FunctionNode | null } & Partial<FunctionNode>>;
+  body: Array<{ type: string; range?: [number, number]; declaration?: FunctionNode | null } & Partial<FunctionNode>>;
 }
 interface Parser {
   state: { module: { resource?: string; addPresentationalDependency(dependency: unknown): void } };
@@ -34,11 +35,13 @@ interface Parser {
 
 const PLUGIN_NAME = 'OpenAIAgentsTemporalFastPaths';
 
-/** The top-level function `name` of a module, exported or not. */
-function findFunction(program: ProgramNode, name: string): FunctionNode | undefined {
+/** The top-level function `name` of a module, exported or not, and where its statement starts. */
+function findFunction(program: ProgramNode, name: string): { fn: FunctionNode; statementStart?: number } | undefined {
   for (const statement of program.body) {
     const node = statement.type === 'ExportNamedDeclaration' ? statement.declaration : (statement as FunctionNode);
-    if (node?.type === 'FunctionDeclaration' && node.id?.name === name) return node;
+    if (node?.type === 'FunctionDeclaration' && node.id?.name === name) {
+      return { fn: node, statementStart: statement.range?.[0] };
+    }
   }
   return undefined;
 }
@@ -53,17 +56,26 @@ export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath
             const resource = parser.state.module.resource ?? '';
             for (const fastPath of fastPaths) {
               if (!fastPath.module.test(resource)) continue;
-              const fn = findFunction(program, fastPath.functionName);
-              const params = fn?.params.map((param) => (param.type === 'Identifier' ? param.name : '?')) ?? [];
-              const bodyStart = fn?.body.range?.[0];
-              if (!fn || bodyStart === undefined || params.join(',') !== fastPath.parameters.join(',')) {
+              const found = findFunction(program, fastPath.functionName);
+              const params = found?.fn.params.map((param) => (param.type === 'Identifier' ? param.name : '?')) ?? [];
+              const bodyStart = found?.fn.body.range?.[0];
+              const statementStart = found?.statementStart;
+              if (
+                bodyStart === undefined ||
+                statementStart === undefined ||
+                params.join(',') !== fastPath.parameters.join(',')
+              ) {
                 throw new Error(
                   `openai-agents-temporal: ${resource} has no function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) ` +
                     'to speed up; this agents-core version is not one the plugin supports (see common/agents-core-adapter.ts).',
                 );
               }
-              // Inserted right after the body's opening brace.
-              parser.state.module.addPresentationalDependency(new ConstDependency(fastPath.prologue, bodyStart + 1));
+              const module = parser.state.module;
+              if (fastPath.declarations) {
+                module.addPresentationalDependency(new ConstDependency(fastPath.declarations, statementStart));
+              }
+              // Right after the body's opening brace.
+              module.addPresentationalDependency(new ConstDependency(fastPath.prologue, bodyStart + 1));
             }
           });
         };

@@ -153,6 +153,7 @@ describe('MCP server classes', () => {
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { runInNewContext } from 'node:vm';
 import { AGENTS_CORE_FAST_PATHS } from '../../src/common/agents-core-adapter.js';
 
 describe('AGENTS_CORE_FAST_PATHS: agentInputSerializationReplacer', () => {
@@ -161,50 +162,144 @@ describe('AGENTS_CORE_FAST_PATHS: agentInputSerializationReplacer', () => {
   const itemsModule = join(dist, 'runner', 'items.mjs');
   type Replacer = (key: string, value: unknown) => unknown;
 
+  /** The function named `name` in an agents-core module's source, word for word. */
+  function sourceOf(file: string, name: string): string | undefined {
+    const source = readFileSync(join(dist, file), 'utf8');
+    const start = source.indexOf(`export function ${name}(`);
+    return start < 0 ? undefined : source.slice(start, source.indexOf('\n}\n', start) + 2);
+  }
+
   it('targets a function of agents-core that exists, takes these parameters, and is still the pinned one', () => {
     assert.ok(fastPath?.module.test(itemsModule), itemsModule);
     assert.equal(fastPath?.functionName, 'agentInputSerializationReplacer');
     assert.deepEqual(fastPath?.parameters, ['_key', 'value']);
-    // The fast path is right only for this body: it returns serializeBinary's answer, else the value.
-    assert.ok(
-      readFileSync(itemsModule, 'utf8').includes(
+    // The fast path is right for these bodies only: the replacer answers serializeBinary's result, else
+    // the value, and serializeBinary finds bytes by these four checks. A change here needs a new look.
+    const pinned: Record<string, [string, string]> = {
+      agentInputSerializationReplacer: [
+        'runner/items.mjs',
         'export function agentInputSerializationReplacer(_key, value) {\n' +
           '    const serialized = serializeBinary(value);\n' +
           '    if (serialized) {\n' +
           '        return serialized;\n' +
           '    }\n' +
           '    return value;\n' +
-          '}\n',
-      ),
-      'agents-core changed agentInputSerializationReplacer: check the fast path in agents-core-adapter.ts',
-    );
+          '}',
+      ],
+      serializeBinary: [
+        'utils/binary.mjs',
+        [
+          'export function serializeBinary(value) {',
+          '    if (value instanceof ArrayBuffer) {',
+          '        return {',
+          "            __type: 'ArrayBuffer',",
+          '            data: encodeUint8ArrayToBase64(new Uint8Array(value)),',
+          '        };',
+          '    }',
+          '    if (isArrayBufferView(value)) {',
+          '        const view = value;',
+          '        return {',
+          '            __type: view.constructor.name,',
+          '            data: encodeUint8ArrayToBase64(new Uint8Array(view.buffer, view.byteOffset, view.byteLength)),',
+          '        };',
+          '    }',
+          '    if (isNodeBuffer(value)) {',
+          '        const view = value;',
+          '        return {',
+          "            __type: 'Buffer',",
+          '            data: encodeUint8ArrayToBase64(new Uint8Array(view.buffer, view.byteOffset, view.byteLength)),',
+          '        };',
+          '    }',
+          '    if (isSerializedBufferSnapshot(value)) {',
+          '        return {',
+          "            __type: 'Buffer',",
+          '            data: encodeUint8ArrayToBase64(Uint8Array.from(value.data)),',
+          '        };',
+          '    }',
+          '    return undefined;',
+          '}',
+        ].join('\n'),
+      ],
+      isArrayBufferView: [
+        'utils/smartString.mjs',
+        'export function isArrayBufferView(value) {\n' +
+          '    // Treat typed array views as binary data for consistent serialization.\n' +
+          "    return typeof ArrayBuffer !== 'undefined' && ArrayBuffer.isView(value);\n" +
+          '}',
+      ],
+      isNodeBuffer: [
+        'utils/smartString.mjs',
+        'export function isNodeBuffer(value) {\n' +
+          '    // Detect runtime Buffers without importing node-specific shims, handling browser builds gracefully.\n' +
+          '    const bufferCtor = globalThis.Buffer;\n' +
+          '    return Boolean(bufferCtor &&\n' +
+          "        typeof bufferCtor.isBuffer === 'function' &&\n" +
+          '        bufferCtor.isBuffer(value));\n' +
+          '}',
+      ],
+      isSerializedBufferSnapshot: [
+        'utils/smartString.mjs',
+        'export function isSerializedBufferSnapshot(value) {\n' +
+          '    // Support serialized Buffer snapshots (e.g., from JSON.parse) emitted by some tool outputs.\n' +
+          "    return (typeof value === 'object' &&\n" +
+          '        value !== null &&\n' +
+          "        value.type === 'Buffer' &&\n" +
+          '        Array.isArray(value.data));\n' +
+          '}',
+      ],
+    };
+    for (const [name, [file, source]] of Object.entries(pinned)) {
+      assert.equal(
+        sourceOf(file, name),
+        source,
+        `agents-core changed ${name}: check the fast path in agents-core-adapter.ts`,
+      );
+    }
   });
 
-  it("serializeBinary finds no binary data in any primitive, so the replacer's answer for one is the value", async () => {
+  it('serializeBinary finds no bytes in primitives, nor in plain objects and arrays that are not Buffer snapshots', async () => {
     const { serializeBinary } = (await import(pathToFileURL(join(dist, 'utils', 'binary.mjs')).href)) as {
       serializeBinary: (value: unknown) => unknown;
     };
     const primitives = ['', 'Buffer', 'text', 0, -0, Number.NaN, 12.5, 10n, true, false, null, undefined];
-    for (const value of [...primitives, Symbol('s'), () => 'fn']) assert.equal(serializeBinary(value), undefined);
-    assert.notEqual(serializeBinary(new Uint8Array([1])), undefined, 'bytes are still found');
+    const plain = [{}, { type: 'message' }, { type: 'Buffer', data: 'text' }, [], [1, 2], Object.create(null)];
+    for (const value of [...primitives, ...plain, Symbol('s'), () => 'fn'])
+      assert.equal(serializeBinary(value), undefined);
+    for (const value of [new Uint8Array([1]), new ArrayBuffer(1), Buffer.from('a'), { type: 'Buffer', data: [1] }]) {
+      assert.notEqual(serializeBinary(value), undefined, 'bytes are still found');
+    }
   });
 
   it('the replacer with the inserted code gives the same item keys as without it', async () => {
     const { agentInputSerializationReplacer: original } = (await import(pathToFileURL(itemsModule).href)) as {
       agentInputSerializationReplacer: Replacer;
     };
-    // The prologue as the bundle gets it, first in a function with the same parameters.
+    // The declarations and the prologue as the bundle gets them, around a function with the same parameters.
     const withFastPath = new Function(
       'original',
-      `return function (_key, value) { ${fastPath?.prologue} return original(_key, value); };`,
+      `${fastPath?.declarations ?? ''} return function (_key, value) { ${fastPath?.prologue} return original(_key, value); };`,
     )(original) as Replacer;
+    const snapshotWithNullPrototype = Object.assign(Object.create(null) as object, { type: 'Buffer', data: [1, 2] });
     const items: unknown[] = [
       { type: 'message', role: 'user', content: 'Hello', providerData: { n: 1, list: [null, true, 2.5] } },
       { type: 'message', role: 'user', content: [{ type: 'input_image', image: new Uint8Array([1, 2, 3]) }] },
       { type: 'message', role: 'user', content: [{ type: 'input_file', file: new Uint8Array([7]).buffer }] },
       { type: 'function_call_result', callId: 'c', output: { type: 'Buffer', data: [104, 105] } },
       { type: 'function_call_result', callId: 'c', output: Buffer.from('hi'), extra: undefined },
-      { type: 'reasoning', content: [], id: undefined, nested: new Float32Array([0.5]) },
+      {
+        type: 'reasoning',
+        content: [],
+        id: undefined,
+        nested: new Float32Array([0.5]),
+        view: new DataView(new ArrayBuffer(2)),
+      },
+      { nullPrototype: Object.assign(Object.create(null) as object, { a: 1 }), snapshotWithNullPrototype },
+      { list: Object.assign([1, 2], { type: 'Buffer', data: [3] }), notBytes: { type: 'Buffer', data: 'x' } },
+      {
+        otherRealm: runInNewContext('({ a: [1, { type: "Buffer", data: [5] }] })'),
+        bytes: runInNewContext('new Uint8Array([9])'),
+      },
+      { proxy: new Proxy({ a: 1, type: 'Buffer', data: [4] }, {}), date: new Date(0), map: new Map([[1, 2]]) },
       'a string item',
     ];
     for (const item of items) assert.equal(JSON.stringify(item, withFastPath), JSON.stringify(item, original));
