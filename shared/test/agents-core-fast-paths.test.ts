@@ -36,6 +36,19 @@ describe('agentsCoreFastPathsPlugin', () => {
     }
   });
 
+  it('inserts them once when the plugin is on a compiler twice', async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath,
+      plugins: [new OpenAIAgentsPlugin()],
+      logger: quietBundlerLogger,
+      webpackConfigHook: (config) => ({
+        ...config,
+        plugins: [...(config.plugins ?? []), agentsCoreFastPathsPlugin(), agentsCoreFastPathsPlugin()],
+      }),
+    });
+    for (const fastPath of AGENTS_CORE_FAST_PATHS) assert.equal(code.split(fastPath.prologue).length, 2);
+  });
+
   it('fails the bundle when agents-core has no such function', async () => {
     const [fastPath] = AGENTS_CORE_FAST_PATHS;
     assert.ok(fastPath);

@@ -34,6 +34,8 @@ interface Parser {
 }
 
 const PLUGIN_NAME = 'OpenAIAgentsTemporalFastPaths';
+/** Marks a compiler that has fast paths already: code inserted twice would declare its constants twice. */
+const APPLIED = Symbol.for('openai-agents-temporal.agentsCoreFastPaths');
 
 /** The top-level function `name` of a module, exported or not, and where its statement starts. */
 function findFunction(program: ProgramNode, name: string): { fn: FunctionNode; statementStart?: number } | undefined {
@@ -48,7 +50,11 @@ function findFunction(program: ProgramNode, name: string): { fn: FunctionNode; s
 
 export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath[] = AGENTS_CORE_FAST_PATHS) {
   return {
+    /** The first fast-path plugin on a compiler applies; another one (a second copy of the plugin) is left out. */
     apply(compiler: Compiler): void {
+      const marked = compiler as Compiler & { [APPLIED]?: true };
+      if (marked[APPLIED]) return;
+      marked[APPLIED] = true;
       const { ConstDependency } = compiler.webpack.dependencies;
       compiler.hooks.normalModuleFactory.tap(PLUGIN_NAME, (factory) => {
         const onParser = (parser: Parser) => {
