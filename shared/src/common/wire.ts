@@ -65,7 +65,8 @@ export interface SerializedModelResponse {
 const BINARY_TAG = '$base64Bytes';
 
 // Read once: in the workflow sandbox every global lookup goes through the vm context's interceptor,
-// which costs about 15 times an ordinary one, and these run for every value of every request.
+// which costs about 15 times an ordinary one, and these run for every value of every model request
+// and every input item of every run.
 const Bytes = Uint8Array;
 const RawBytes = ArrayBuffer;
 const { getPrototypeOf, keys } = Object;
@@ -209,7 +210,7 @@ export function describeInputItemProblem({ index, field, problem }: InputItemPro
  * Other item types (tool calls, results, reasoning) are left to the model.
  */
 export function findInputItemProblem(input: unknown): InputItemProblem | undefined {
-  if (!Array.isArray(input)) return undefined;
+  if (!isArray(input)) return undefined;
   for (const [index, item] of input.entries()) {
     const found = itemProblem(item);
     if (found) return { index, ...found };
@@ -247,7 +248,7 @@ function itemProblem(item: unknown): Problem | undefined {
   }
   const { content } = item;
   if (item.role === 'assistant') {
-    if (!Array.isArray(content)) {
+    if (!isArray(content)) {
       return {
         field: 'content',
         problem: `is ${describeValue(content)}; an assistant message's content is a list of parts such as { type: 'output_text', text: '...' }`,
@@ -258,7 +259,7 @@ function itemProblem(item: unknown): Problem | undefined {
     );
   }
   if (typeof content === 'string') return undefined;
-  if (!Array.isArray(content)) {
+  if (!isArray(content)) {
     return {
       field: 'content',
       problem: `is ${describeValue(content)}; a ${item.role} message's content is a string or a list of parts such as { type: 'input_text', text: '...' }`,
@@ -318,23 +319,23 @@ function userPartProblem(part: Record<string, unknown>): Problem | undefined {
 
 function isImageSource(value: unknown): boolean {
   if (typeof value === 'string') return value.length > 0;
-  if (value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
+  if (value instanceof Bytes || value instanceof RawBytes) return true;
   return isRecord(value) && typeof value.id === 'string';
 }
 
 function isFileSource(value: unknown): boolean {
-  if (typeof value === 'string' || value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
+  if (typeof value === 'string' || value instanceof Bytes || value instanceof RawBytes) return true;
   return isRecord(value) && (typeof value.id === 'string' || typeof value.url === 'string');
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof Uint8Array);
+  return value !== null && typeof value === 'object' && !isArray(value) && !(value instanceof Bytes);
 }
 
 function describeValue(value: unknown): string {
   if (value === undefined) return 'missing';
   if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
+  if (isArray(value)) return 'a list';
   if (typeof value === 'string')
     return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   if (typeof value === 'number' || typeof value === 'boolean') return `the ${typeof value} ${value}`;
