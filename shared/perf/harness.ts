@@ -146,7 +146,7 @@ function keepBundle(code: string): void {
 
 async function withServer<T>(body: (client: Client, worker: Worker) => Promise<T>): Promise<T> {
   const cli = findTemporalCli();
-  if (!cli) throw new Error('No Temporal CLI: set TEMPORAL_CLI_PATH (source /tmp/env.sh or scripts/activate).');
+  if (!cli) throw new Error('No Temporal CLI: set TEMPORAL_CLI_PATH (source scripts/activate).');
   const env = await TestWorkflowEnvironment.createLocal({
     server: { executable: { type: 'existing-path', path: cli }, extraArgs: SERVER_ARGS },
   });
