@@ -18,7 +18,10 @@ interface Panel {
 }
 
 const COLORS = ['#2563eb', '#ea580c', '#16a34a'];
-const WIDTH = 1600;
+/** The panels are laid out in two rows of this size; the image is as wide as its columns need. */
+const PANEL_WIDTH = 380;
+const ROWS = 2;
+const GAP = 16;
 const HEIGHT = 940;
 const FONT = 'DejaVu';
 
@@ -45,6 +48,11 @@ function panels(report: Report): Panel[] {
       title: 'Throughput (agent workflows/s, median)',
       groups: plan.concurrency.map((c) => `${c} concurrent`),
       values: plan.concurrency.map((_, i) => each((f) => pick(f.throughput, (t) => t[i]?.workflowsPerSecond))),
+    },
+    {
+      title: 'Throughput (plain workflows/s, median)',
+      groups: plan.concurrency.map((c) => `${c} concurrent`),
+      values: plan.concurrency.map((_, i) => each((f) => pick(f.throughputPlain, (t) => t[i]?.workflowsPerSecond))),
     },
     {
       title: 'First workflow task (ms, median)',
@@ -128,10 +136,13 @@ function drawPanel(ctx: Context, panel: Panel, x: number, y: number, w: number, 
 export async function writeChart(report: Report, file: string): Promise<void> {
   const fontPath = createRequire(import.meta.url).resolve('dejavu-fonts-ttf/ttf/DejaVuSans.ttf');
   PImage.registerFont(fontPath, FONT).loadSync();
-  const image = PImage.make(WIDTH, HEIGHT);
+  const list = panels(report);
+  const columns = Math.ceil(list.length / ROWS);
+  const width = GAP + columns * (PANEL_WIDTH + GAP);
+  const image = PImage.make(width, HEIGHT);
   const ctx = image.getContext('2d');
   ctx.fillStyle = '#f3f4f6';
-  ctx.fillRect(0, 0, WIDTH, HEIGHT);
+  ctx.fillRect(0, 0, width, HEIGHT);
   const title = 'What durability costs: the same agent workload on three plugins';
   text(ctx, `${title}${report.quick ? ' (QUICK RUN: few repetitions)' : ''}`, 20, 34, 24);
   const m = report.machine;
@@ -150,13 +161,11 @@ export async function writeChart(report: Report, file: string): Promise<void> {
     text(ctx, label, x + 26, 89, 14);
     x += 26 + ctx.measureText(label).width + 36;
   });
-  const columns = 4;
-  const gap = 16;
   const top = 108;
-  const w = (WIDTH - gap * (columns + 1)) / columns;
-  const h = (HEIGHT - top - gap * 2) / 2;
-  panels(report).forEach((panel, i) => {
-    drawPanel(ctx, panel, gap + (i % columns) * (w + gap), top + Math.floor(i / columns) * (h + gap), w, h);
+  const h = (HEIGHT - top - GAP * ROWS) / ROWS;
+  list.forEach((panel, i) => {
+    const left = GAP + (i % columns) * (PANEL_WIDTH + GAP);
+    drawPanel(ctx, panel, left, top + Math.floor(i / columns) * (h + GAP), PANEL_WIDTH, h);
   });
   await PImage.encodePNGToStream(image, createWriteStream(file));
 }

@@ -27,7 +27,7 @@ export interface Side {
 export type ReadHistory = (workflowId: string) => Promise<{ events: HistoryEvent[]; bytes: number }>;
 
 /**
- * How much is measured: sized for a 2-core machine and a full bench of about 15 minutes. A quick run
+ * How much is measured: sized for a 2-core machine (see the README for how long a run takes). A quick run
  * (`pnpm bench --quick`) runs each workload a few times only, to check that the bench works.
  */
 export function planFor(quick: boolean, only?: string[]) {
@@ -111,20 +111,36 @@ export interface SideFigures {
   history: Maybe<{ turns: number; bytes: number; events: number; bytesPerTurnSincePrevious: number }[]>;
   chat: Maybe<ChatFigure[]>;
   replay: Maybe<{ agent: ReplayFigure; plain: ReplayFigure; addedMedianMs: number }>;
-  throughput: Maybe<
-    {
-      concurrency: number;
-      /** Median over the windows. */
-      workflowsPerSecond: number;
-      /** Each window's workflows per second, in the order they ran. */
-      windows: number[];
-      completed: number;
-      latencyMs: Stats;
-    }[]
-  >;
+  throughput: Maybe<ThroughputLevel[]>;
+  /**
+   * The baseline of `throughput`, measured in the same rounds: a plain workflow with as many bare activities
+   * as one agent workflow of the throughput workload schedules (`workload.activities`).
+   */
+  throughputPlain: Maybe<(ThroughputLevel & { activities: number })[]>;
 }
 
-const FIGURES = ['workload', 'bundle', 'modelCall', 'firstTask', 'history', 'chat', 'replay', 'throughput'] as const;
+/** Throughput at one level of concurrency. */
+export interface ThroughputLevel {
+  concurrency: number;
+  /** Median over the windows. */
+  workflowsPerSecond: number;
+  /** Each window's workflows per second, in the order they ran. */
+  windows: number[];
+  completed: number;
+  latencyMs: Stats;
+}
+
+const FIGURES = [
+  'workload',
+  'bundle',
+  'modelCall',
+  'firstTask',
+  'history',
+  'chat',
+  'replay',
+  'throughput',
+  'throughputPlain',
+] as const;
 
 /** Every figure unavailable, for the same reason. */
 export function unavailableFigures(reason: string): SideFigures {
@@ -437,30 +453,42 @@ export async function measureAll(
     );
   }
 
-  if (wanted('throughput')) {
-    log(`throughput at ${plan.concurrency.join(', ')} concurrent workflows, ${plan.throughputWindows} window(s) each`);
-    const windows = perSide(() => plan.concurrency.map(() => ({ rates: [] as number[], latencies: [] as number[] })));
-    settle(
-      'throughput',
-      await rounds(plan.throughputWindows, async (side) => {
-        for (const [level, concurrency] of plan.concurrency.entries()) {
-          const window = await throughputWindow(concurrency, plan, () => run(side, 'conversation', [2, true], 'tput'));
-          const collected = of(windows, side)[level];
-          collected?.rates.push(round(window.latencies.length / (plan.throughputWindowMs / 1000)));
-          collected?.latencies.push(...window.latencies);
+  if (wanted('throughput') || wanted('throughputPlain')) {
+    log(
+      `throughput at ${plan.concurrency.join(', ')} concurrent workflows, agent and plain, ${plan.throughputWindows} window(s) each`,
+    );
+    const collect = () => plan.concurrency.map(() => ({ rates: [] as number[], latencies: [] as number[] }));
+    const windows = perSide(() => ({ agent: collect(), plain: collect() }));
+    // The baseline schedules as many bare activities as one agent workflow of this workload did in the warm-up.
+    const plainActivities = (side: Side) => of(workloads, side).activities.length;
+    const failed = await rounds(plan.throughputWindows, async (side, window) => {
+      for (const [level, concurrency] of plan.concurrency.entries()) {
+        for (const kind of alternate(['agent', 'plain'], window)) {
+          const runOne =
+            kind === 'agent'
+              ? () => run(side, 'conversation', [2, true], 'tput')
+              : () => run(side, 'plain', [plainActivities(side)], 'tput-plain');
+          const { latencies } = await throughputWindow(concurrency, plan, runOne);
+          const collected = of(windows, side)[kind][level];
+          collected?.rates.push(round(latencies.length / (plan.throughputWindowMs / 1000)));
+          collected?.latencies.push(...latencies);
         }
-      }),
-      (side) =>
-        plan.concurrency.map((concurrency, level) => {
-          const { rates, latencies } = of(windows, side)[level] ?? { rates: [], latencies: [] };
-          return {
-            concurrency,
-            workflowsPerSecond: median(rates),
-            windows: rates,
-            completed: latencies.length,
-            latencyMs: stats(latencies),
-          };
-        }),
+      }
+    });
+    const levels = (side: Side, kind: 'agent' | 'plain'): ThroughputLevel[] =>
+      plan.concurrency.map((concurrency, level) => {
+        const { rates, latencies } = of(windows, side)[kind][level] ?? { rates: [], latencies: [] };
+        return {
+          concurrency,
+          workflowsPerSecond: median(rates),
+          windows: rates,
+          completed: latencies.length,
+          latencyMs: stats(latencies),
+        };
+      });
+    settle('throughput', failed, (side) => levels(side, 'agent'));
+    settle('throughputPlain', failed, (side) =>
+      levels(side, 'plain').map((level) => ({ ...level, activities: plainActivities(side) })),
     );
   }
 
@@ -495,9 +523,10 @@ export async function measureAll(
 }
 
 /**
- * `concurrency` clients each run agent workflows back to back (three model calls and one tool activity
- * each). Completions are counted over a window that opens once every client has finished one workflow
- * (and the warm-up time has passed; at the latest after the ramp-up limit), so the ramp-up is left out.
+ * `concurrency` clients each run workflows back to back (agent workflows of three model calls and one tool
+ * activity each, or the plain baseline). Completions are counted over a window that opens once every client
+ * has finished one workflow (and the warm-up time has passed; at the latest after the ramp-up limit), so the
+ * ramp-up is left out.
  * The latencies are on the driver's clock.
  */
 async function throughputWindow(concurrency: number, plan: Plan, runOne: () => Promise<unknown>) {

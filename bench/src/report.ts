@@ -7,6 +7,7 @@ import {
   type SideFigures,
   type SideKey,
   type Stats,
+  type ThroughputLevel,
   type Unavailable,
 } from './measure';
 
@@ -83,7 +84,20 @@ const of =
     return isUnavailable(figure) ? figure : format(figure);
   };
 
-function rows(plan: Plan): Row[] {
+/** One level of a throughput figure: workflows/s (min–max of the windows); median latency. */
+function throughputCell(level: ThroughputLevel | undefined): CellValue {
+  if (!level) return 'n/a';
+  const spread = `${fixed(Math.min(...level.windows))}–${fixed(Math.max(...level.windows))}`;
+  return `${fixed(level.workflowsPerSecond)} (${spread}); ${fixed(level.latencyMs.median)}`;
+}
+
+function rows(report: Report): Row[] {
+  const { plan } = report;
+  // The plain baseline's activity count, as measured (every side's agent workflow schedules the same ones).
+  const plainActivities =
+    SIDE_KEYS.map((key) => pick(report.plugins[key].figures.throughputPlain, (t) => t[0]?.activities)).find(
+      (count) => count !== undefined,
+    ) ?? 'as many';
   return [
     ['1. Per model call: step = one activity scheduled to the next (history timestamps)'],
     [
@@ -122,12 +136,17 @@ function rows(plan: Plan): Row[] {
         `   ${c} concurrent: workflows/s (min–max); median latency ms`,
         of(
           (f) => f.throughput,
-          (t) => {
-            const level = t[i];
-            if (!level) return 'n/a';
-            const spread = `${fixed(Math.min(...level.windows))}–${fixed(Math.max(...level.windows))}`;
-            return `${fixed(level.workflowsPerSecond)} (${spread}); ${fixed(level.latencyMs.median)}`;
-          },
+          (t) => throughputCell(t[i]),
+        ),
+      ],
+    ),
+    [`   plain workflow with the same activities (${plainActivities} no-op activities in a row), same rounds`],
+    ...plan.concurrency.map(
+      (c, i): Row => [
+        `   plain, ${c} concurrent: workflows/s (min–max); median latency ms`,
+        of(
+          (f) => f.throughputPlain,
+          (t) => throughputCell(t[i]),
         ),
       ],
     ),
@@ -241,7 +260,7 @@ export function table(report: Report): string {
     ],
   ];
   // A section's title has no cells and is printed as it is, outside the columns.
-  const body = rows(report.plan).map(([label, cell]) =>
+  const body = rows(report).map(([label, cell]) =>
     cell ? [label, ...SIDE_KEYS.map((key) => text(cell(report.plugins[key].figures)))] : [label],
   );
   const all = [header, ...versions, ...body.filter((row) => row.length > 1)];
