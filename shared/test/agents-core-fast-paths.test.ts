@@ -36,6 +36,17 @@ describe('agentsCoreFastPathsPlugin', () => {
     }
   });
 
+  it('is on in every bundle the plugin makes', async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath,
+      plugins: [new OpenAIAgentsPlugin()],
+      logger: quietBundlerLogger,
+    });
+    for (const fastPath of AGENTS_CORE_FAST_PATHS) {
+      assert.equal(code.split(fastPath.prologue).length, 2, `${fastPath.functionName} has its fast path`);
+    }
+  });
+
   it('inserts them once when the plugin is on a compiler twice', async () => {
     const { code } = await bundleWorkflowCode({
       workflowsPath,

@@ -2,12 +2,14 @@
  * Workflow-bundle settings the agents runtime needs (see the README's "How it works"): polyfills
  * first in the entry, dynamic imports kept in the one chunk Temporal loads, agents-core's browser
  * shims, the plugin's model parameters defined as data, one copy of agents-core and of this plugin,
- * and a clear bundle-time error for imports that cannot run in the sandbox.
+ * agents-core's fast paths for the sandbox (agents-core-fast-paths.ts), and a clear bundle-time error
+ * for imports that cannot run in the sandbox.
  */
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BundleOptions } from '@temporalio/worker';
 import { BUNDLED_MODEL_PARAMS, type BundledModelParameters } from '../common/model-params.js';
+import { agentsCoreFastPathsPlugin } from './agents-core-fast-paths.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
@@ -65,6 +67,7 @@ export function configureWebpack(config: WebpackConfig, modelParams: BundledMode
 
   config.plugins = [
     ...(config.plugins ?? []),
+    agentsCoreFastPathsPlugin(),
     {
       apply(compiler) {
         new compiler.webpack.DefinePlugin({ [BUNDLED_MODEL_PARAMS]: JSON.stringify(modelParams) }).apply(compiler);

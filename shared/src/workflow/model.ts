@@ -146,17 +146,30 @@ class ActivityBackedModel implements Model {
 
   async #invoke(request: ModelRequest, input: InvokeModelInput, agentName: string | undefined) {
     const options = { ...this.#options, summary: this.#summary(request, agentName) };
+    const { signal } = request;
+    // Without a signal the activity runs in the caller's scope, which workflow cancellation reaches; a
+    // scope of its own costs a dozen promises per call, each with a stack trace in the sandbox.
+    const wire = signal
+      ? await this.#executeCancellable(signal, options, input)
+      : await this.#activity.executeWithOptions(options, [input]);
+    // Long runs still grow the history: say so before Temporal's limit ends the run.
+    warnOnceIfHistoryNearLimit();
+    return wire;
+  }
+
+  /** A guardrail tripwire or a run-level abort aborts the request's signal: cancel the activity too. */
+  async #executeCancellable(
+    signal: AbortSignal,
+    options: ActivityOptions | LocalActivityOptions,
+    input: InvokeModelInput,
+  ) {
     const scope = new CancellationScope();
-    // A guardrail tripwire or a run-level abort aborts the request's signal: cancel the activity too.
     const cancel = () => scope.cancel();
-    request.signal?.addEventListener('abort', cancel);
+    signal.addEventListener('abort', cancel);
     try {
-      const wire = await scope.run(() => this.#activity.executeWithOptions(options, [input]));
-      // Long runs still grow the history: say so before Temporal's limit ends the run.
-      warnOnceIfHistoryNearLimit();
-      return wire;
+      return await scope.run(() => this.#activity.executeWithOptions(options, [input]));
     } finally {
-      request.signal?.removeEventListener('abort', cancel);
+      signal.removeEventListener('abort', cancel);
     }
   }
 

@@ -60,32 +60,40 @@ export function deterministicTracingIds(runKey: string): TracingIdGenerator {
   };
 }
 
-/** Collects the run's live trace events and hands them to the worker's sink in one call per activation. */
+/**
+ * Collects the run's live trace events and hands them to the worker's sink in one call per activation.
+ * Its methods are not async: agents-core calls them several times per turn, and in the sandbox every
+ * promise made costs a stack trace, so they record at once and answer with one settled promise.
+ */
 class WorkflowTraceRecorder implements TracingProcessor {
   #pending: WorkflowTraceEvent[] = [];
   readonly #sinks = proxySinks<TracingSinks>();
+  readonly #done: Promise<void> = Promise.resolve();
 
-  async onTraceStart(trace: Trace): Promise<void> {
-    this.#record(() => ({ event: 'traceStart', trace: serializeTrace(trace) }));
+  onTraceStart(trace: Trace): Promise<void> {
+    return this.#record(() => ({ event: 'traceStart', trace: serializeTrace(trace) }));
   }
-  async onTraceEnd(trace: Trace): Promise<void> {
-    this.#record(() => ({ event: 'traceEnd', trace: serializeTrace(trace) }));
+  onTraceEnd(trace: Trace): Promise<void> {
+    return this.#record(() => ({ event: 'traceEnd', trace: serializeTrace(trace) }));
   }
-  async onSpanStart(span: Span<SpanData>): Promise<void> {
-    this.#record(() => ({ event: 'spanStart', span: serializeSpan(span) }));
+  onSpanStart(span: Span<SpanData>): Promise<void> {
+    return this.#record(() => ({ event: 'spanStart', span: serializeSpan(span) }));
   }
-  async onSpanEnd(span: Span<SpanData>): Promise<void> {
-    this.#record(() => ({ event: 'spanEnd', span: serializeSpan(span) }));
+  onSpanEnd(span: Span<SpanData>): Promise<void> {
+    return this.#record(() => ({ event: 'spanEnd', span: serializeSpan(span) }));
   }
-  async shutdown(): Promise<void> {}
-  async forceFlush(): Promise<void> {
+  shutdown(): Promise<void> {
+    return this.#done;
+  }
+  forceFlush(): Promise<void> {
     this.flush();
+    return this.#done;
   }
 
   /** Events that happen while history is replayed were handed out when they first happened. */
-  #record(event: () => WorkflowTraceEvent): void {
-    if (workflowInfo().unsafe.isReplayingHistoryEvents) return;
-    this.#pending.push(event());
+  #record(event: () => WorkflowTraceEvent): Promise<void> {
+    if (!workflowInfo().unsafe.isReplayingHistoryEvents) this.#pending.push(event());
+    return this.#done;
   }
 
   flush(): void {
