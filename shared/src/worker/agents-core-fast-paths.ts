@@ -6,8 +6,10 @@
  * common/agents-core-adapter.ts with the reason it changes no result, and pinned by
  * test/unit/agents-core-adapter.test.ts.
  *
- * The bundle fails to build if a described function is missing or has other parameters, so an
- * agents-core upgrade cannot silently drop one.
+ * A fast path only speeds up what agents-core does; if an agents-core release no longer has the described
+ * function (or its parameters changed), the function is left as it is and the worker process gets a
+ * warning: workflows run as they would without the plugin's fast path. The adapter's test pins each
+ * function, so this repository notices such a release at once.
  */
 import type { BundleOptions } from '@temporalio/worker';
 import { AGENTS_CORE_FAST_PATHS, type AgentsCoreFastPath } from '../common/agents-core-adapter.js';
@@ -34,6 +36,14 @@ interface Parser {
 }
 
 const PLUGIN_NAME = 'OpenAIAgentsTemporalFastPaths';
+const warned = new Set<string>();
+
+/** Each message once per process: a worker may bundle more than once (a replay, a test suite). */
+function warnOnce(message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  process.emitWarning(message, { code: 'OPENAI_AGENTS_TEMPORAL_FAST_PATH' });
+}
 /** Marks a compiler that has fast paths already: code inserted twice would declare its constants twice. */
 const APPLIED = Symbol.for('openai-agents-temporal.agentsCoreFastPaths');
 
@@ -71,10 +81,12 @@ export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath
                 statementStart === undefined ||
                 params.join(',') !== fastPath.parameters.join(',')
               ) {
-                throw new Error(
+                warnOnce(
                   `openai-agents-temporal: ${resource} has no function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) ` +
-                    'to speed up; this agents-core version is not one the plugin supports (see common/agents-core-adapter.ts).',
+                    'to speed up, so it is left as it is: workflows behave the same, only slower in the sandbox. This ' +
+                    'agents-core version is newer than the plugin knows; an update of openai-agents-temporal brings the fast path back.',
                 );
+                continue;
               }
               const module = parser.state.module;
               if (fastPath.declarations) {
