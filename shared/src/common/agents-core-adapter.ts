@@ -160,7 +160,7 @@ export interface AgentsCoreFastPath {
   /** The agents-core module, by its file path. */
   module: RegExp;
   functionName: string;
-  /** The function's parameter names, which the inserted code uses; a mismatch fails the bundle. */
+  /** The function's parameter names, which the inserted code uses; on a mismatch the function is left as it is. */
   parameters: readonly string[];
   /** Module-level declarations the prologue uses, inserted before the function. */
   declarations?: string;
