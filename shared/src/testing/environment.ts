@@ -9,7 +9,7 @@ import type { ModelProvider } from '@openai/agents-core';
 import { type Client, WorkflowFailedError } from '@temporalio/client';
 import type { Workflow } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { TestWorkflowEnvironment } from '@temporalio/testing';
+import type { TestWorkflowEnvironment } from '@temporalio/testing';
 import {
   type BundleOptions,
   bundleWorkflowCode,
@@ -86,6 +86,7 @@ export class AgentsTestEnvironment {
     resolved.keepHistoriesIn ??= process.env.OPENAI_AGENTS_TEMPORAL_KEEP_HISTORIES || undefined;
     const address = options.address ?? process.env.TEMPORAL_TEST_ADDRESS;
     if (address && !options.devServerArgs) {
+      const { TestWorkflowEnvironment } = await loadTemporalTesting();
       return new AgentsTestEnvironment(await TestWorkflowEnvironment.createFromExistingServer({ address }), resolved);
     }
     return new AgentsTestEnvironment(await startDevServer(options.devServerArgs), resolved);
@@ -226,9 +227,26 @@ function quietRuntimeLogs(): void {
   }
 }
 
+/**
+ * `@temporalio/testing` is an optional peer: only the test environment needs it, so the rest of this
+ * entry (replay, the scripted model, the local OpenAI server) works in a project without it.
+ */
+async function loadTemporalTesting(): Promise<typeof import('@temporalio/testing')> {
+  try {
+    return await import('@temporalio/testing');
+  } catch (error) {
+    throw new Error(
+      'The agents test environment needs @temporalio/testing, an optional peer dependency of openai-agents-temporal: ' +
+        'install it next to @temporalio/worker, in the same version (npm install -D @temporalio/testing@^1.24).',
+      { cause: error },
+    );
+  }
+}
+
 /** A dev server from the Temporal CLI this machine has (see findTemporalCli), else the one the SDK downloads. */
 export async function startDevServer(extraArgs: string[] = []): Promise<TestWorkflowEnvironment> {
   const cli = findTemporalCli();
+  const { TestWorkflowEnvironment } = await loadTemporalTesting();
   return TestWorkflowEnvironment.createLocal({
     server: { ...(cli ? { executable: { type: 'existing-path' as const, path: cli } } : {}), extraArgs },
   });
