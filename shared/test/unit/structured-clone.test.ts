@@ -1,5 +1,6 @@
 // The sandbox's structuredClone must give exactly what the @ungap/structured-clone polyfill gives,
-// so that histories recorded with the polyfill replay the same.
+// so that histories recorded with the polyfill replay the same; errors, which the polyfill re-creates
+// with a stack of its own, are copied as the host's structuredClone copies them.
 import assert from 'node:assert/strict';
 import { describe, it } from 'vitest';
 import { polyfillStructuredClone, sandboxStructuredClone } from '../../src/workflow/structured-clone.js';
@@ -65,7 +66,7 @@ describe('sandboxStructuredClone', () => {
     assert.deepEqual(Object.keys(cloned), ['__proto__', 'ok']);
   });
 
-  it('gives other values to the polyfill: class instances, dates, maps, sets, bytes, errors, tagged objects', () => {
+  it('gives other values to the polyfill: class instances, dates, maps, sets, bytes, tagged objects', () => {
     class Usage {
       requests = 1;
       inputTokens = 10;
@@ -83,12 +84,47 @@ describe('sandboxStructuredClone', () => {
       new Uint8Array([1, 2, 3]),
       new Uint8Array([1, 2, 3]).buffer,
       { image: new Uint8Array([9]) },
-      new Error('boom'),
       { [Symbol.toStringTag]: 'Custom', a: 1 },
       Object.assign([1, 2], { [Symbol.toStringTag]: 'Tagged' }),
       new (class Items extends Array {})(),
     ];
     for (const value of values) clonesOf(value);
+  });
+
+  it('copies errors as the host does: standard type by name, message, stack and cause, never the polyfill stack', () => {
+    class ToolFailure extends Error {
+      constructor(message: string) {
+        super(message);
+        this.name = 'ToolFailure';
+      }
+    }
+    const looped = new Error('looped');
+    looped.cause = looped;
+    const errors: Error[] = [
+      new Error('boom'),
+      new TypeError('bad type', { cause: { code: 42, detail: ['x'] } }),
+      new RangeError('outer', { cause: new SyntaxError('inner') }),
+      new ToolFailure('custom class'),
+      Object.assign(new Error('renamed'), { name: 'URIError' }),
+      Object.assign(new Error('extra fields'), { retryable: true }),
+      new Error(),
+      looped,
+    ];
+    for (const error of errors) {
+      const copy = sandboxStructuredClone(error);
+      const host = structuredClone(error);
+      assert.notEqual(copy, error);
+      assert.equal(Object.getPrototypeOf(copy), Object.getPrototypeOf(host), `${error.message}: the host's type`);
+      assert.equal(copy.name, host.name);
+      assert.equal(copy.stack, error.stack, 'the stack of the original error');
+      assert.deepEqual(Object.getOwnPropertyNames(copy).sort(), Object.getOwnPropertyNames(host).sort());
+      assert.equal(copy.message, host.message);
+      if (error.cause === error) assert.equal(copy.cause, copy, 'a circular cause stays circular');
+      else assert.deepStrictEqual(copy.cause, host.cause);
+    }
+    const inside = sandboxStructuredClone({ failure: errors[1], list: [errors[1]] });
+    assert.equal(inside.failure, inside.list[0], 'one error referenced twice is copied once');
+    assert.equal(inside.failure?.stack, errors[1]?.stack);
   });
 
   it('throws what the polyfill throws for functions and symbols', () => {
