@@ -14,6 +14,12 @@ export const TRACE_CONTEXT_HEADER = '__openai_span';
 /** The sink through which workflows hand their finished trace and span events to the worker. */
 export const TRACING_SINK = 'openAIAgentsTracing';
 
+/**
+ * The identifier the plugin defines in the workflow bundle (webpack's DefinePlugin): false when
+ * workflows of this bundle must not trace (the plugin's `tracing.inWorkflows`).
+ */
+export const BUNDLED_WORKFLOW_TRACING = '__OPENAI_AGENTS_TEMPORAL_WORKFLOW_TRACING__';
+
 /** The trace an activity joins, and the span its own spans hang under. */
 export interface PropagatedTraceContext {
   traceId: string;

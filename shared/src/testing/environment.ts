@@ -22,6 +22,7 @@ import {
 import type { ModelActivityParameters } from '../common/model-params.js';
 import type { MCPServerProvider } from '../worker/mcp-providers.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
+import type { TracingOptions } from '../worker/tracing.js';
 import { keepHistory } from './histories.js';
 import { replayHistory } from './replay.js';
 import { findTemporalCli } from './temporal-cli.js';
@@ -34,6 +35,8 @@ export interface TestWorkerOptions {
   activities?: object;
   /** MCP server providers, as given to OpenAIAgentsPlugin. */
   mcpServerProviders?: MCPServerProvider[];
+  /** The plugin's tracing options, e.g. `{ inWorkflows: false }`. */
+  tracing?: TracingOptions;
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -105,12 +108,14 @@ export class AgentsTestEnvironment {
     workflowsPath: string,
     modelParams?: ModelActivityParameters,
     modelProvider?: ModelProvider,
+    tracing?: TracingOptions,
   ): Promise<WorkflowBundle> {
     const pluginOptions: OpenAIAgentsPluginOptions = {};
     if (modelParams) pluginOptions.modelParams = modelParams;
     if (modelProvider) pluginOptions.modelProvider = modelProvider;
+    if (tracing) pluginOptions.tracing = tracing;
     const plugin = new OpenAIAgentsPlugin(pluginOptions);
-    const key = `${workflowsPath}\n${JSON.stringify(plugin.bundledParameters)}`;
+    const key = `${workflowsPath}\n${JSON.stringify(plugin.bundledParameters)}\n${plugin.tracesInWorkflows}`;
     let bundle = this.#bundles.get(key);
     if (!bundle) {
       bundle = bundleWorkflowCode({
@@ -129,11 +134,17 @@ export class AgentsTestEnvironment {
     if (options.modelProvider) pluginOptions.modelProvider = options.modelProvider;
     if (options.modelParams) pluginOptions.modelParams = options.modelParams;
     if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
+    if (options.tracing) pluginOptions.tracing = options.tracing;
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
       taskQueue: options.taskQueue ?? `test-${randomUUID()}`,
-      workflowBundle: await this.bundle(options.workflowsPath, options.modelParams, options.modelProvider),
+      workflowBundle: await this.bundle(
+        options.workflowsPath,
+        options.modelParams,
+        options.modelProvider,
+        options.tracing,
+      ),
       activities: options.activities ?? {},
       plugins: [new OpenAIAgentsPlugin(pluginOptions)],
     });

@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BundleOptions } from '@temporalio/worker';
 import { BUNDLED_MODEL_PARAMS, type BundledModelParameters } from '../common/model-params.js';
+import { BUNDLED_WORKFLOW_TRACING } from '../common/trace-context.js';
 import { agentsCoreFastPathsPlugin } from './agents-core-fast-paths.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
@@ -45,7 +46,11 @@ export function duplicateCopiesMessage(name: string, roots: string[]): string {
   );
 }
 
-export function configureWebpack(config: WebpackConfig, modelParams: BundledModelParameters): WebpackConfig {
+export function configureWebpack(
+  config: WebpackConfig,
+  modelParams: BundledModelParameters,
+  tracesInWorkflows = true,
+): WebpackConfig {
   const entry = Array.isArray(config.entry) ? config.entry : config.entry ? [config.entry as string] : [];
   config.entry = [workflowModule('preload'), ...(entry as string[])];
 
@@ -70,7 +75,10 @@ export function configureWebpack(config: WebpackConfig, modelParams: BundledMode
     agentsCoreFastPathsPlugin(),
     {
       apply(compiler) {
-        new compiler.webpack.DefinePlugin({ [BUNDLED_MODEL_PARAMS]: JSON.stringify(modelParams) }).apply(compiler);
+        new compiler.webpack.DefinePlugin({
+          [BUNDLED_MODEL_PARAMS]: JSON.stringify(modelParams),
+          [BUNDLED_WORKFLOW_TRACING]: JSON.stringify(tracesInWorkflows),
+        }).apply(compiler);
         compiler.hooks.normalModuleFactory.tap('OpenAIAgentsBlockedImports', (factory) => {
           factory.hooks.beforeResolve.tap('OpenAIAgentsBlockedImports', (data) => {
             const request = data.request;

@@ -14,6 +14,7 @@ import {
   registerTraceProcessors,
   type TracingOptions,
   traceContextActivityInterceptor,
+  tracesInWorkflows,
   tracingSinks,
 } from './tracing.js';
 
@@ -55,6 +56,8 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly modelParams: ModelActivityParameters;
   /** What the plugin bakes into workflow bundles: `modelParams` and the provider's default model name. */
   readonly bundledParameters: BundledModelParameters;
+  /** Whether workflows of the bundles it makes trace (`tracing.inWorkflows`); also baked into the bundle. */
+  readonly tracesInWorkflows: boolean;
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
@@ -71,6 +74,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       },
     });
     registerTraceProcessors(options.tracing);
+    this.tracesInWorkflows = tracesInWorkflows(options.tracing);
     const modelParams = { ...options.modelParams };
     if (typeof (modelParams.summary as unknown) === 'function') {
       throw new TypeError(
@@ -116,7 +120,8 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     const userHook = configured.webpackConfigHook;
     return {
       ...configured,
-      webpackConfigHook: (config) => configureWebpack(userHook ? userHook(config) : config, this.bundledParameters),
+      webpackConfigHook: (config) =>
+        configureWebpack(userHook ? userHook(config) : config, this.bundledParameters, this.tracesInWorkflows),
     };
   }
 }

@@ -173,6 +173,15 @@ class TraceContextOutboundInterceptor implements WorkflowOutboundCallsIntercepto
 }
 
 declare const AsyncLocalStorage: new () => TracingContextStorage;
+// Replaced at bundle time by the plugin's DefinePlugin (see BUNDLED_WORKFLOW_TRACING).
+declare const __OPENAI_AGENTS_TEMPORAL_WORKFLOW_TRACING__: boolean | undefined;
+
+/** Whether this bundle's workflows trace; a bundle made without the plugin's define does. */
+function tracesInWorkflows(): boolean {
+  return typeof __OPENAI_AGENTS_TEMPORAL_WORKFLOW_TRACING__ === 'undefined'
+    ? true
+    : __OPENAI_AGENTS_TEMPORAL_WORKFLOW_TRACING__ !== false;
+}
 
 /**
  * Sets up tracing for this workflow run (module state is per run) and returns the interceptors that
@@ -182,6 +191,11 @@ export function workflowTracingInterceptors(): {
   outbound: WorkflowOutboundCallsInterceptor;
   internals: WorkflowInternalsInterceptor;
 } {
+  if (!tracesInWorkflows()) {
+    // agents-core then opens no trace or span in this run, and activities get no trace header.
+    getGlobalTraceProvider().setDisabled(true);
+    return { outbound: {}, internals: {} };
+  }
   const { workflowId, runId } = workflowInfo();
   const recorder = new WorkflowTraceRecorder();
   // The browser build's storage is a plain stack, which parallel runs in one workflow would share.

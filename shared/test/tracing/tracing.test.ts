@@ -21,7 +21,7 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { replayHistory, useAgentsTestEnvironment, withFakeOpenAIServer } from '../../src/testing/index.js';
 import { otelRootSpanId, otelSpanId, otelTraceId } from '../../src/worker/otel-tracing.js';
 import { OpenAIAgentsPlugin } from '../../src/worker/plugin.js';
-import { flushWorkflowTraceEvents } from '../../src/worker/tracing.js';
+import { flushWorkflowTraceEvents, tracesInWorkflows } from '../../src/worker/tracing.js';
 import { deterministicTracingIds } from '../../src/workflow/tracing.js';
 import * as activities from './activities.js';
 import { researchThenWrite } from './fake-model.js';
@@ -216,6 +216,24 @@ describe('tracing', () => {
     assert.equal(batched.filter((item) => item.type === 'trace.span').length, ONE_RUN.length);
   });
 
+  it('with tracing.inWorkflows false a run opens no trace, and its activities run outside one', async () => {
+    await exported();
+    const before = recorder.events.length;
+    const { result, workflowId, history } = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().runWorkflow<typeof workflows.tracedRun>('tracedRun', ['Tell me about Lisbon'], {
+        ...worker,
+        tracing: { inWorkflows: false },
+      }),
+    );
+    assert.equal(result, 'Lisbon is a city by the sea.');
+    await exported();
+    const [traceId] = workflowIds(workflowId, runIdOf(history), 1);
+    assert.ok(traceId);
+    assert.deepEqual(recorder.ofTrace(traceId), []);
+    // Not the workflow's spans, nor the model activity's response spans, nor the tool activity's own span.
+    assert.deepEqual(recorder.events.slice(before), []);
+  });
+
   it('replaying a finished history exports nothing', async () => {
     const { workflowId, history } = await withFakeOpenAIServer(researchThenWrite, () =>
       testEnv().runWorkflow<typeof workflows.tracedRun>('tracedRun', ['Tell me about Lisbon'], worker),
@@ -333,5 +351,19 @@ describe('tracing', () => {
     }
     const agent = spans.find((span) => span.name === 'agent Researcher');
     assert.equal(agent?.attributes['gen_ai.agent.name'], 'Researcher');
+  });
+});
+
+describe('tracesInWorkflows', () => {
+  it('follows the option, else OPENAI_AGENTS_DISABLE_TRACING as agents-core reads it', () => {
+    assert.equal(tracesInWorkflows(undefined, {}), true);
+    for (const off of ['1', 'true', 'TRUE', ' true ']) {
+      assert.equal(tracesInWorkflows(undefined, { OPENAI_AGENTS_DISABLE_TRACING: off }), false, off);
+    }
+    for (const on of ['0', 'false', '']) {
+      assert.equal(tracesInWorkflows(undefined, { OPENAI_AGENTS_DISABLE_TRACING: on }), true, on);
+    }
+    assert.equal(tracesInWorkflows({ inWorkflows: true }, { OPENAI_AGENTS_DISABLE_TRACING: '1' }), true);
+    assert.equal(tracesInWorkflows({ inWorkflows: false }, {}), false);
   });
 });
