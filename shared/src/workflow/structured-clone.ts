@@ -73,10 +73,11 @@ function walk(value: unknown, seen: Map<object, unknown>): unknown {
     for (let index = 0; index < value.length; index++) out.push(walk(value[index], seen));
     return out;
   }
-  if (objectToString.call(value) === '[object Error]') return copyError(value as Error, seen);
+  const tag = objectToString.call(value);
+  if (tag === '[object Error]') return copyError(value as Error, seen);
   const prototype = getPrototypeOf(value);
   // A plain object whose tag is Object (no Symbol.toStringTag): the polyfill copies it key by key.
-  if ((prototype !== objectPrototype && prototype !== null) || objectToString.call(value) !== '[object Object]') {
+  if ((prototype !== objectPrototype && prototype !== null) || tag !== '[object Object]') {
     throw NEEDS_POLYFILL;
   }
   const out: Record<string, unknown> = {};
