@@ -9,6 +9,7 @@ import { setDefaultOpenAITracingExporter } from '@openai/agents-openai';
 import type { Duration } from '@temporalio/common';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
+import { quietBundlerLogger } from '../worker/bundler.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
 import {
   connectionFailureMessage,
@@ -139,7 +140,7 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     const workflowBundle = await bundleWorkflowCode({
       workflowsPath: options.workflowsPath,
       plugins: [plugin],
-      ...(verbose ? {} : { logger: quietLogger }),
+      ...(verbose ? {} : { logger: quietBundlerLogger }),
     }).catch((error: unknown) => {
       throw new SampleSetupError(
         `The workflow bundle for ${options.workflowsPath} did not build:\n${error instanceof Error ? error.message : String(error)}`,
@@ -168,13 +169,3 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
   // The connection's native handles keep the event loop alive; the worker is done, so leave.
   process.exit(0);
 }
-
-/** webpack's full report goes to the logger at info level; a sample worker shows warnings and errors only. */
-const quietLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};

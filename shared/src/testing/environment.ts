@@ -20,6 +20,7 @@ import {
   type WorkflowBundle,
 } from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
+import { quietBundlerLogger } from '../worker/bundler.js';
 import type { MCPServerProvider } from '../worker/mcp-providers.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
 import type { TracingOptions } from '../worker/tracing.js';
@@ -218,15 +219,7 @@ export class AgentsTestEnvironment {
   }
 }
 
-/** webpack's full report goes to the logger at info level; tests only want errors. */
-export const quietBundlerLogger = {
-  log: () => {},
-  trace: () => {},
-  debug: () => {},
-  info: () => {},
-  warn: (message: string) => console.warn(message),
-  error: (message: string) => console.error(message),
-};
+export { quietBundlerLogger };
 
 /** Worker state changes are logged at INFO; tests show warnings and errors only (TEMPORAL_LOG_LEVEL overrides). */
 function quietRuntimeLogs(): void {

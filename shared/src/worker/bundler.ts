@@ -14,6 +14,16 @@ import { agentsCoreFastPathsPlugin } from './agents-core-fast-paths.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 
+/** webpack's full report goes to the bundler's logger at info level; this one keeps warnings and errors. */
+export const quietBundlerLogger = {
+  log: () => {},
+  trace: () => {},
+  debug: () => {},
+  info: () => {},
+  warn: (message: string) => console.warn(message),
+  error: (message: string) => console.error(message),
+};
+
 /** A module of this package's workflow side, as a file: `.ts` when running from source, `.js` from the build. */
 export function workflowModule(name: string): string {
   const extension = import.meta.url.endsWith('.ts') ? '.ts' : '.js';
