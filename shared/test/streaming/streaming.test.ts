@@ -35,6 +35,21 @@ const { Payload } = temporal.api.common.v1;
 
 const ANSWER = 'Streams carry the answer one word at a time, long before the call ends.';
 
+/** Starts a one-argument workflow and reads its model stream to the end, with the run's result. */
+async function runCollectingStream<R>(
+  workflow: (prompt: string) => Promise<R>,
+  workflowId: string,
+  taskQueue: string,
+): Promise<{ result: R; entries: StreamEntry<ModelStreamItem>[] }> {
+  const { client } = testEnv();
+  const handle = await client.workflow.start(workflow, { taskQueue, workflowId, args: ['Hi'] });
+  const entries: StreamEntry<ModelStreamItem>[] = [];
+  for await (const entry of subscribeToWorkflowStream<ModelStreamItem>(client, workflowId, { pollInterval: '20ms' })) {
+    entries.push(entry);
+  }
+  return { result: await handle.result(), entries };
+}
+
 function modelActivityCompleted(history: History): boolean {
   return (history.events ?? []).some((event) => event.activityTaskCompletedEventAttributes);
 }
@@ -177,24 +192,9 @@ describe('streamed model calls', () => {
 
   it('streaming for one agent: its model comes from a streaming provider, in a plain run()', async () => {
     const model = new ScriptedModelProvider([textResponse('Only this agent streams')]);
-    const { client } = testEnv();
     const workflowId = `streamed-agent-${randomUUID()}`;
-    const { result, entries } = await testEnv().withWorker(
-      { workflowsPath, modelProvider: model },
-      async (taskQueue) => {
-        const handle = await client.workflow.start(workflows.streamedByAgentModel, {
-          taskQueue,
-          workflowId,
-          args: ['Hi'],
-        });
-        const seen: StreamEntry<ModelStreamItem>[] = [];
-        for await (const entry of subscribeToWorkflowStream<ModelStreamItem>(client, workflowId, {
-          pollInterval: '20ms',
-        })) {
-          seen.push(entry);
-        }
-        return { result: await handle.result(), entries: seen };
-      },
+    const { result, entries } = await testEnv().withWorker({ workflowsPath, modelProvider: model }, (taskQueue) =>
+      runCollectingStream(workflows.streamedByAgentModel, workflowId, taskQueue),
     );
     assert.equal(result, 'Only this agent streams');
     assert.deepEqual(entries[0]?.data, {
@@ -313,22 +313,10 @@ describe('the default OpenAI provider streams over HTTP (local OpenAI-compatible
         raw: responsesEventStream(text, 'resp_streamed'),
       }),
       async (server) => {
-        const { client } = testEnv();
         const workflowId = `streamed-openai-${randomUUID()}`;
-        const { result, entries } = await testEnv().withWorker({ workflowsPath }, async (taskQueue) => {
-          const handle = await client.workflow.start(workflows.streamedTextWithRawEvents, {
-            taskQueue,
-            workflowId,
-            args: ['Hi'],
-          });
-          const seen: StreamEntry<ModelStreamItem>[] = [];
-          for await (const entry of subscribeToWorkflowStream<ModelStreamItem>(client, workflowId, {
-            pollInterval: '20ms',
-          })) {
-            seen.push(entry);
-          }
-          return { result: await handle.result(), entries: seen };
-        });
+        const { result, entries } = await testEnv().withWorker({ workflowsPath }, (taskQueue) =>
+          runCollectingStream(workflows.streamedTextWithRawEvents, workflowId, taskQueue),
+        );
         assert.equal((server.requests[0]?.body as { stream?: unknown } | undefined)?.stream, true);
         assert.equal(result.output, text);
         assert.equal(deltasOf(entries, 1).join(''), text);
