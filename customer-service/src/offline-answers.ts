@@ -3,6 +3,7 @@
  * from the customer's latest message, by keywords, and from what happened since that message (a
  * tool's result, a handoff). Every call still goes through the model activity. Try:
  *   "How much baggage can I bring?", "I want to change my seat", "ABC123, seat 14C please".
+ * The answers stream a word at a time at a pace you can watch (and kill the worker in the middle of).
  */
 import type { AgentInputItem, ModelRequest } from '@openai/agents-core';
 import {
@@ -11,11 +12,19 @@ import {
   textResponse,
   toolCallResponse,
   userTexts,
+  withStreamPacing,
 } from 'openai-agents-temporal/samples';
 import type * as workflows from './workflows';
 import { FAQ_NAME, FAQ_TOOL, SEAT_BOOKING_NAME, TRIAGE_NAME, UPDATE_SEAT_TOOL } from './workflows/airline-agents';
 
 const OFFLINE = '(offline model)';
+/** About ten words a second: slow enough to see the text grow, and to stop the worker halfway. */
+const WORD_DELAY_MS = 100;
+
+/** An answer, marked as offline, streamed at the offline pace. */
+function say(text: string) {
+  return withStreamPacing(textResponse(`${OFFLINE} ${text}`), { chunkDelayMs: WORD_DELAY_MS });
+}
 
 type Topic = 'seat_change' | 'faq' | 'other';
 
@@ -67,25 +76,23 @@ const airlineAgents: AgentScript = {
     const topic = topicOf(latestMessage(request));
     if (topic === 'seat_change') return handoffResponse(SEAT_BOOKING_NAME);
     if (topic === 'faq') return handoffResponse(FAQ_NAME);
-    if (/thank/i.test(latestMessage(request))) return textResponse(`${OFFLINE} You're welcome! Anything else?`);
-    return textResponse(
-      `${OFFLINE} Hello! I can answer questions about bags, seats and wifi, or change your seat. What do you need?`,
-    );
+    if (/thank/i.test(latestMessage(request))) return say("You're welcome! Anything else?");
+    return say('Hello! I can answer questions about bags, seats and wifi, or change your seat. What do you need?');
   },
   [FAQ_NAME]: (request) => {
     const answer = toolResultThisTurn(request, FAQ_TOOL);
-    if (answer !== undefined) return textResponse(`${OFFLINE} ${answer}`);
+    if (answer !== undefined) return say(answer);
     const message = latestMessage(request);
     if (topicOf(message) !== 'faq') return handoffResponse(TRIAGE_NAME);
     return toolCallResponse(FAQ_TOOL, { question: message });
   },
   [SEAT_BOOKING_NAME]: (request) => {
     const changed = toolResultThisTurn(request, UPDATE_SEAT_TOOL);
-    if (changed !== undefined) return textResponse(`${OFFLINE} ${changed} Anything else I can do?`);
+    if (changed !== undefined) return say(`${changed} Anything else I can do?`);
     const message = latestMessage(request);
     if (topicOf(message) === 'faq') return handoffResponse(TRIAGE_NAME);
     if (seatChangedBefore(request) && !bookingDetails(message).seat) {
-      return textResponse(`${OFFLINE} Your seat change is done. Anything else I can do?`);
+      return say('Your seat change is done. Anything else I can do?');
     }
     // Details from any of the customer's messages count, as a person would remember them.
     const details = bookingDetails(userTexts(request).join('\n'));
@@ -95,8 +102,8 @@ const airlineAgents: AgentScript = {
         newSeat: details.seat,
       });
     }
-    if (!details.confirmationNumber) return textResponse(`${OFFLINE} What is your confirmation number?`);
-    return textResponse(`${OFFLINE} Which seat would you like?`);
+    if (!details.confirmationNumber) return say('What is your confirmation number?');
+    return say('Which seat would you like?');
   },
 };
 

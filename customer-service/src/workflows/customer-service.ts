@@ -1,4 +1,4 @@
-import { type AgentInputItem, AgentsError, type RunItem, run, user } from '@openai/agents-core';
+import { type Agent, type AgentInputItem, AgentsError, type RunItem, Runner, user } from '@openai/agents-core';
 import {
   ApplicationFailure,
   allHandlersFinished,
@@ -11,6 +11,8 @@ import {
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { ActivityModelProvider, type WorkflowStreamState, workflowStream } from 'openai-agents-temporal/workflow';
+import { CHAT_TOPIC, type ChatEvent, TOKENS_TOPIC } from '../topics';
 import { type AirlineContext, createAirlineAgents, TRIAGE_NAME } from './airline-agents';
 
 /** Longer messages are refused by the update's validator. */
@@ -43,6 +45,8 @@ export interface CustomerServiceInput {
    * For tests and demos of continue-as-new; carried into every run of the conversation.
    */
   continueAsNewAfterTurns?: number;
+  /** Set by continue-as-new: the conversation's stream, so its offsets go on where they were. */
+  streamState?: WorkflowStreamState;
 }
 
 export interface ConversationSummary {
@@ -50,10 +54,27 @@ export interface ConversationSummary {
   context: AirlineContext;
 }
 
+export interface SendOptions {
+  /**
+   * Refuse the message while an earlier one is still being answered, instead of answering it next.
+   * The web chat asks for this: its page shows one answer at a time.
+   */
+  refuseWhileAnswering?: boolean;
+}
+
+/** What a page needs to show the conversation: the finished lines, and where its stream goes on from. */
+export interface ChatView {
+  history: ChatLine[];
+  /** The stream offset of the turn in progress (or of the next turn): read the stream from here. */
+  streamOffset: number;
+}
+
 /** Sends the customer's message; returns the lines this turn added, starting with the message. */
-export const sendMessageUpdate = defineUpdate<ChatLine[], [string]>('sendMessage');
+export const sendMessageUpdate = defineUpdate<ChatLine[], [string, SendOptions?]>('sendMessage');
 /** The whole conversation so far. */
 export const historyQuery = defineQuery<ChatLine[]>('history');
+/** The history and the stream offset that follows it, read at one instant. */
+export const chatViewQuery = defineQuery<ChatView>('chatView');
 /** Who answers next and what the agents know about the booking. */
 export const summaryQuery = defineQuery<ConversationSummary>('summary');
 /** Ends the conversation once any turn in progress finishes; the workflow returns the history. */
@@ -63,7 +84,8 @@ export const endConversationSignal = defineSignal('endConversation');
  * An airline customer service conversation that lives as long as the customer keeps talking. Each
  * message arrives as an Update and runs one agent turn; the reply is the update's result. The
  * workflow keeps the conversation and the booking context, and continues as new when Temporal
- * suggests it, carrying them into the next run.
+ * suggests it, carrying them into the next run. Each turn streams: the model's text as it is written
+ * (topic `tokens`) and each line as the turn makes it (topic `chat`), for the web chat.
  */
 export async function customerService(input: CustomerServiceInput = {}): Promise<ChatLine[]> {
   const state: ConversationState = input.state ?? {
@@ -73,17 +95,40 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     inputItems: [],
   };
   const { triageAgent, agentsByName } = createAirlineAgents();
+  // Made first, so a page can subscribe before the first message.
+  const stream = workflowStream({ priorState: input.streamState });
+  const chat = stream.topic<ChatEvent>(CHAT_TOPIC);
+  const runner = new Runner({ modelProvider: new ActivityModelProvider({ streaming: { topic: TOKENS_TOPIC } }) });
   let turnsThisRun = 0;
   let ended = false;
+  /** Messages accepted and not yet answered. */
+  let turnsPending = 0;
+  /** Where the turn in progress starts in the stream. */
+  let turnStartOffset: number | undefined;
   // Turns run one at a time, in the order their messages were accepted.
   let previousTurn: Promise<unknown> = Promise.resolve();
+
+  /** Runs the turn, publishing each line as it comes; the model's text streams meanwhile from the model activity. */
+  async function streamTurn(agent: Agent<AirlineContext>, input: AgentInputItem[], context: AirlineContext) {
+    const result = await runner.run(agent, input, { context, stream: true });
+    for await (const event of result) {
+      if (event.type === 'run_item_stream_event') for (const line of chatLines(event.item)) chat.publish(line);
+    }
+    await result.completed;
+    return result;
+  }
 
   async function takeTurn(message: string): Promise<ChatLine[]> {
     const agent = agentsByName.get(state.currentAgent) ?? triageAgent;
     // The turn works on copies: if it fails, the conversation is as it was, and the customer can resend.
     const context: AirlineContext = { ...state.context };
-    const result = await run(agent, [...state.inputItems, user(message)], { context }).catch((error: unknown) => {
-      throw asUpdateFailure(error);
+    turnStartOffset = stream.offset;
+    chat.publish({ kind: 'user', text: message });
+    const result = await streamTurn(agent, [...state.inputItems, user(message)], context).catch((error: unknown) => {
+      const failure = asUpdateFailure(error);
+      chat.publish({ kind: 'turn_failed', text: message, message: failureMessage(failure) });
+      turnStartOffset = undefined;
+      throw failure;
     });
     const lines: ChatLine[] = [{ kind: 'user', text: message }, ...result.newItems.flatMap(chatLines)];
     state.history.push(...lines);
@@ -91,6 +136,8 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     state.currentAgent = result.lastAgent?.name ?? agent.name;
     state.context = context;
     turnsThisRun += 1;
+    chat.publish({ kind: 'turn_done' });
+    turnStartOffset = undefined;
     setCurrentDetails(`${state.history.length} lines; talking to ${state.currentAgent}`);
     return lines;
   }
@@ -98,13 +145,18 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
   setHandler(
     sendMessageUpdate,
     (message) => {
-      const turn = previousTurn.then(() => takeTurn(message));
+      turnsPending += 1;
+      const turn = previousTurn
+        .then(() => takeTurn(message))
+        .finally(() => {
+          turnsPending -= 1;
+        });
       previousTurn = turn.catch(() => undefined);
       return turn;
     },
     {
       // A rejected message never reaches the history or the agents: nothing changes.
-      validator: (message) => {
+      validator: (message: string, options?: SendOptions) => {
         if (ended) {
           throw ApplicationFailure.nonRetryable('This conversation has ended. Start a new one.', 'ConversationEnded');
         }
@@ -117,10 +169,17 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
             'InvalidMessage',
           );
         }
+        if (options?.refuseWhileAnswering && turnsPending > 0) {
+          throw ApplicationFailure.nonRetryable(
+            'The agents are still answering your previous message. Send this one when the answer is complete.',
+            'StillAnswering',
+          );
+        }
       },
     },
   );
   setHandler(historyQuery, () => state.history);
+  setHandler(chatViewQuery, () => ({ history: state.history, streamOffset: turnStartOffset ?? stream.offset }));
   setHandler(summaryQuery, () => ({ currentAgent: state.currentAgent, context: state.context }));
   setHandler(endConversationSignal, () => {
     ended = true;
@@ -133,7 +192,8 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
   // Wait for the end or for continue-as-new, and in either case for the turn in progress to finish.
   await condition(() => (ended || continueAsNewDue()) && allHandlersFinished());
   if (ended) return state.history;
-  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns });
+  const streamState = await stream.prepareContinueAsNew();
+  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns, streamState });
 }
 
 /**
@@ -144,6 +204,10 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
 function asUpdateFailure(error: unknown): unknown {
   if (!(error instanceof AgentsError)) return error;
   return ApplicationFailure.nonRetryable(`The agents could not answer: ${error.message}`, error.constructor.name);
+}
+
+function failureMessage(failure: unknown): string {
+  return failure instanceof Error ? failure.message : String(failure);
 }
 
 /** What the customer sees of one item of a turn. */
