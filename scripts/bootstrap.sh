@@ -4,7 +4,9 @@
 #   - Node >= 22 (installs Node 24 from the npm registry's node-linux-* package if the system one is older),
 #   - pnpm at the version pinned in package.json,
 #   - the workspace's dependencies,
-#   - a Temporal CLI for the dev server (exported as TEMPORAL_CLI_PATH), built with `go install` if needed.
+#   - a Temporal CLI for the dev server (exported as TEMPORAL_CLI_PATH), built with `go install` if needed,
+#   - Chromium for the customer-service web chat's browser test: Debian's `chromium` package, installed
+#     with apt-get when this runs as root and none is found (otherwise that test fails and says what to install).
 # Everything it installs goes under $AGENTS_SAMPLES_CACHE (default: ~/.cache/temporal-agents-samples),
 # outside the repo, so every clone on this machine reuses it.
 
@@ -109,11 +111,34 @@ ensure_temporal_cli() {
   fi
 }
 
+# The web chat's test drives a real browser over CDP (playwright-core, which downloads none): the system's Chromium.
+ensure_chromium() {
+  if [ -n "${CHROMIUM_PATH:-}" ]; then
+    return
+  fi
+  local name
+  for name in chromium chromium-browser google-chrome-stable google-chrome; do
+    if command -v "$name" >/dev/null 2>&1; then
+      return
+    fi
+  done
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+    log "installing Chromium with apt-get for the customer-service web chat's browser test (first run only)"
+    if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; } >&2; then
+      log "apt-get could not install chromium: the web chat's browser test will fail until it is installed"
+    fi
+  else
+    log "no Chromium found and no apt-get as root to install it: the customer-service web chat's browser test" \
+      "will fail until you install one (Debian or Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH"
+  fi
+}
+
 ensure_node
 ensure_pnpm
 ensure_dependencies
 ensure_plugin_built
 ensure_temporal_cli
+ensure_chromium
 export REPO_ROOT
 
 # Run on its own (`bash scripts/bootstrap.sh`) rather than sourced: say how to use what it set up.
