@@ -13,14 +13,8 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
-import { TASK_QUEUE } from './task-queue';
-import {
-  customerService,
-  endConversationSignal,
-  formatChatLine,
-  historyQuery,
-  sendMessageUpdate,
-} from './workflows/customer-service';
+import { startOrAttach } from './conversation';
+import { endConversationSignal, formatChatLine, historyQuery, sendMessageUpdate } from './workflows/customer-service';
 
 const { values, positionals } = parseArgs({
   options: {
@@ -31,16 +25,7 @@ const { values, positionals } = parseArgs({
 });
 const conversationId = values['conversation-id'] ?? `customer-service-${Date.now()}`;
 
-const client = await connectClient();
-// Starts the conversation, or leaves the running one as it is.
-await client.workflow.start(customerService, {
-  taskQueue: TASK_QUEUE,
-  workflowId: conversationId,
-  args: [{}],
-  workflowIdConflictPolicy: 'USE_EXISTING',
-});
-// No run id: the handle follows the conversation across continue-as-new.
-const conversation = client.workflow.getHandle<typeof customerService>(conversationId);
+const conversation = await startOrAttach(await connectClient(), conversationId);
 
 const history = await conversation.query(historyQuery);
 if (history.length > 0) {

@@ -27,9 +27,10 @@ import {
 import { build } from 'esbuild';
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
 import { connectClient, SampleSetupError, temporalConnectConfig, workerCommand } from 'openai-agents-temporal/samples';
+import { startOrAttach } from '../conversation';
 import { TASK_QUEUE } from '../task-queue';
 import { CHAT_TOPIC, TOKENS_TOPIC } from '../topics';
-import { chatViewQuery, customerService, sendMessageUpdate } from '../workflows/customer-service';
+import { chatViewQuery, type customerService, sendMessageUpdate } from '../workflows/customer-service';
 import type { OpenReply, PageEvents, SendReply, SendRequest } from './protocol';
 
 /** How long opening a conversation waits for a worker to answer its Query. */
@@ -97,13 +98,7 @@ const notesSettledUpdates: WorkflowClientInterceptor = {
 
 /** Starts the conversation, or attaches to the running one, and reads what the page shows first. */
 async function openConversation(client: Client, conversationId: string): Promise<OpenReply> {
-  await client.workflow.start(customerService, {
-    taskQueue: TASK_QUEUE,
-    workflowId: conversationId,
-    args: [{}],
-    workflowIdConflictPolicy: 'USE_EXISTING',
-  });
-  const conversation = client.workflow.getHandle<typeof customerService>(conversationId);
+  const conversation = await startOrAttach(client, conversationId);
   try {
     return await client.workflow.withDeadline(Date.now() + OPEN_DEADLINE_MS, () => conversation.query(chatViewQuery));
   } catch (error) {
