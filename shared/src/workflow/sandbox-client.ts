@@ -10,7 +10,14 @@
  * an activity fails or its worker is lost while it runs, the command is not run again: the model is
  * told its outcome is unknown, and other callers get `SandboxOutcomeUnknown`.
  */
-import type { ApplyPatchOperation, ApplyPatchResult, Editor, Tool, ToolOutputImage } from '@openai/agents-core';
+import {
+  type ApplyPatchOperation,
+  type ApplyPatchResult,
+  type Editor,
+  type Tool,
+  ToolCallError,
+  type ToolOutputImage,
+} from '@openai/agents-core';
 import {
   type Capability,
   compaction,
@@ -329,7 +336,7 @@ export function temporalSandboxCapabilities(): Capability[] {
   ];
 }
 
-/** The sandbox failure type of an error (`SandboxFailureTypes`), looking through causes; undefined otherwise. */
+/** The sandbox failure type of an error (`SandboxFailureTypes`), looking through causes and the runner's ToolCallError; undefined otherwise. */
 export function sandboxFailureType(error: unknown): string | undefined {
   const types = new Set<string>(Object.values(SandboxFailureTypes));
   const seen = new Set<unknown>();
@@ -337,7 +344,8 @@ export function sandboxFailureType(error: unknown): string | undefined {
   while (current instanceof Error && !seen.has(current)) {
     if (current instanceof ApplicationFailure && current.type && types.has(current.type)) return current.type;
     seen.add(current);
-    current = current.cause;
+    // The runner wraps a tool's error in a ToolCallError, which keeps it as `error`.
+    current = current instanceof ToolCallError ? current.error : current.cause;
   }
   return undefined;
 }
