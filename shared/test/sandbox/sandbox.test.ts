@@ -104,6 +104,33 @@ describe('sandbox operations the model is told about', () => {
     assert.deepEqual(readdirSync(baseDir), [], 'nothing was created next to the workspace');
   });
 
+  it('a command whose activity times out is not run again: the model is told its outcome is unknown', async () => {
+    const { provider } = localProvider();
+    const model = commandsModel(['sleep 3 && echo ran >> side-effects.log', 'cat side-effects.log']);
+    const { result, history } = await testEnv().runWorkflow(
+      sandboxAgent,
+      ['local', { activityOptions: { startToCloseTimeout: '1s' } }],
+      { workflowsPath, modelProvider: model, sandboxClientProviders: [provider] },
+    );
+    assert.equal(result, 'done');
+    const [timedOut] = toldAfterEachCommand(model);
+    assert.match(timedOut ?? '', /may or may not have run: its activity failed \(START_TO_CLOSE timeout\)/);
+    assert.match(timedOut ?? '', /Check the workspace before running the command again: sleep 3/);
+    // One attempt: the timed-out command's activity was scheduled once and never retried.
+    const execIds = new Set(
+      (history.events ?? [])
+        .filter(
+          (event) => event.activityTaskScheduledEventAttributes?.activityType?.name === 'sandbox-local-exec-command',
+        )
+        .map((event) => String(event.eventId)),
+    );
+    const execAttempts = (history.events ?? [])
+      .filter((event) => execIds.has(String(event.activityTaskStartedEventAttributes?.scheduledEventId)))
+      .map((event) => event.activityTaskStartedEventAttributes?.attempt);
+    assert.deepEqual(execAttempts, [1, 1]);
+    assert.equal(scheduledActivityTypes(history).filter((type) => type === 'sandbox-local-exec-command').length, 2);
+  });
+
   it('a file too large for one activity result fails with SandboxResultTooLarge', async () => {
     const { provider } = localProvider({ maxResultBytes: 1024 });
     const { error } = await testEnv().runFailingWorkflow(

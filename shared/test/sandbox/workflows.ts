@@ -5,6 +5,7 @@ import { Manifest, SandboxAgent } from '@openai/agents-core/sandbox';
 import { ApplicationFailure } from '@temporalio/workflow';
 import {
   sandboxFailureType,
+  type TemporalSandboxClientOptions,
   TemporalSandboxSession,
   temporalSandboxCapabilities,
   temporalSandboxClient,
@@ -20,8 +21,9 @@ const agent = () =>
 const manifest = () => new Manifest({ entries: { 'hello.txt': { type: 'file', content: 'hello\n' } } });
 
 /** Runs the agent in a sandbox of provider `name` the runner creates and closes; returns the final output. */
-export async function sandboxAgent(name: string): Promise<string> {
-  const result = await run(agent(), 'Go.', { sandbox: { client: temporalSandboxClient(name), manifest: manifest() } });
+export async function sandboxAgent(name: string, options: TemporalSandboxClientOptions = {}): Promise<string> {
+  const client = temporalSandboxClient(name, options);
+  const result = await run(agent(), 'Go.', { sandbox: { client, manifest: manifest() } });
   return String(result.finalOutput);
 }
 
