@@ -10,14 +10,7 @@
  * an activity fails or its worker is lost while it runs, the command is not run again: the model is
  * told its outcome is unknown, and other callers get `SandboxOutcomeUnknown`.
  */
-import {
-  type ApplyPatchOperation,
-  type ApplyPatchResult,
-  type Editor,
-  type Tool,
-  ToolCallError,
-  type ToolOutputImage,
-} from '@openai/agents-core';
+import type { ApplyPatchOperation, ApplyPatchResult, Editor, Tool, ToolOutputImage } from '@openai/agents-core';
 import {
   type Capability,
   compaction,
@@ -52,6 +45,7 @@ import {
   uuid4,
 } from '@temporalio/workflow';
 import { base64ToBytes, bytesToBase64 } from '../common/base64.js';
+import { failureTypeAmong } from '../common/failure-type.js';
 import {
   type EncodedBytes,
   FATAL_SANDBOX_FAILURES,
@@ -336,18 +330,11 @@ export function temporalSandboxCapabilities(): Capability[] {
   ];
 }
 
+const SANDBOX_FAILURE_TYPES: ReadonlySet<string> = new Set(Object.values(SandboxFailureTypes));
+
 /** The sandbox failure type of an error (`SandboxFailureTypes`), looking through causes and the runner's ToolCallError; undefined otherwise. */
 export function sandboxFailureType(error: unknown): string | undefined {
-  const types = new Set<string>(Object.values(SandboxFailureTypes));
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    if (current instanceof ApplicationFailure && current.type && types.has(current.type)) return current.type;
-    seen.add(current);
-    // The runner wraps a tool's error in a ToolCallError, which keeps it as `error`.
-    current = current instanceof ToolCallError ? current.error : current.cause;
-  }
-  return undefined;
+  return failureTypeAmong(error, SANDBOX_FAILURE_TYPES);
 }
 
 function stateFromRecord(record: SandboxSessionRecord): TemporalSandboxSessionState {
