@@ -352,6 +352,7 @@ function toldToModel(error: unknown, command: string): string {
   const type = sandboxFailureType(error);
   if (isCancellation(error) || (type && FATAL_SANDBOX_FAILURES.includes(type))) throw error;
   const message = ownMessage(error);
+  if (type === SandboxFailureTypes.commandRefused) return message;
   if (type === SandboxFailureTypes.outcomeUnknown) {
     return `${message} Check the workspace before running the command again: ${command}`;
   }

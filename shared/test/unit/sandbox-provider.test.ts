@@ -1,4 +1,4 @@
-// The command guard's rules, and why the sandbox sample's local client takes `snapshot: { type: 'noop' }`:
+// The provider's registration, the command guard's rules, and why the sandbox sample's local client takes `snapshot: { type: 'noop' }`:
 // agents-core's local client, resumed from state serialised with its default snapshot, puts the
 // snapshot back over the files, undoing what commands did since.
 import assert from 'node:assert/strict';
@@ -8,7 +8,12 @@ import { join } from 'node:path';
 import { Manifest } from '@openai/agents-core/sandbox';
 import { UnixLocalSandboxClient, type UnixLocalSandboxClientOptions } from '@openai/agents-core/sandbox/local';
 import { describe, it } from 'vitest';
-import { confineCommandsToWorkspace } from '../../src/worker/sandbox-provider.js';
+import { SANDBOX_OPERATIONS } from '../../src/common/sandbox.js';
+import {
+  confineCommandsToWorkspace,
+  SandboxClientProvider,
+  sandboxProviderActivities,
+} from '../../src/worker/sandbox-provider.js';
 
 const guard = (command: string) => confineCommandsToWorkspace(command, { root: '/workspace' });
 
@@ -72,5 +77,24 @@ describe('UnixLocalSandboxClient resume and snapshots', () => {
 
   it('with snapshot noop, a resume keeps the folder as it is', async () => {
     assert.equal(await fileAfterResume({ snapshot: { type: 'noop' } }), 'after\n');
+  });
+});
+
+describe('SandboxClientProvider registration', () => {
+  const client = () => new UnixLocalSandboxClient({ snapshot: { type: 'noop' } });
+
+  it('registers one activity per operation, prefixed with its name', () => {
+    const names = Object.keys(new SandboxClientProvider('local', client()).activities);
+    assert.equal(names.length, SANDBOX_OPERATIONS.length);
+    assert.ok(names.includes('sandbox-local-exec-command') && names.includes('sandbox-local-close'), names.join());
+  });
+
+  it('refuses two providers with one name, and a name that cannot prefix activity names', () => {
+    assert.throws(
+      () =>
+        sandboxProviderActivities([new SandboxClientProvider('a', client()), new SandboxClientProvider('a', client())]),
+      /more than one sandbox client provider is named "a"/,
+    );
+    assert.throws(() => new SandboxClientProvider('my sandbox', client()), /"my sandbox" is not a usable name/);
   });
 });
