@@ -77,8 +77,11 @@ export interface TemporalSandboxSessionState extends SandboxSessionState {
 const DEFAULT_ACTIVITY_OPTIONS: ActivityOptions = { startToCloseTimeout: '5 minutes', heartbeatTimeout: '30 seconds' };
 const DEFAULT_RETRY = { maximumAttempts: 3, nonRetryableErrorTypes: ['NotFoundError'] };
 
-/** The first fatal sandbox failure of this run (module state is per workflow run), for `failRunOnSandboxLoss`. */
-let fatalFailure: ApplicationFailure | undefined;
+/**
+ * The fatal sandbox failures of this workflow run, in order (module state is per workflow run), for
+ * `failRunOnSandboxLoss`: a tool call fails with the first one that happened while it ran.
+ */
+const fatalFailures: ApplicationFailure[] = [];
 
 /**
  * The workflow side of a `SandboxClientProvider` with the same name, for `RunConfig.sandbox.client`.
@@ -159,7 +162,7 @@ export class TemporalSandboxClient implements SandboxClient<SandboxClientOptions
     } catch (error) {
       const typed = typedFailure(error, this.providerName, operation, retried);
       if (typed instanceof ApplicationFailure && typed.type && FATAL_SANDBOX_FAILURES.includes(typed.type)) {
-        fatalFailure ??= typed;
+        fatalFailures.push(typed);
       }
       throw typed;
     }
@@ -313,8 +316,10 @@ export function failRunOnSandboxLoss(tools: Tool[]): Tool[] {
     return {
       ...tool,
       invoke: async (...args: Parameters<typeof invoke>) => {
+        const before = fatalFailures.length;
         const output = await invoke(...args);
-        if (fatalFailure) throw fatalFailure;
+        const failure = fatalFailures[before];
+        if (failure) throw failure;
         return output;
       },
     };

@@ -162,9 +162,9 @@ describe('sandbox failures the workflow catches', () => {
     assert.match(result.message, /SandboxClientProvider\('nowhere', client\)/);
   });
 
-  it('a session whose sandbox is gone: SandboxSessionLost ends the run, not a told-and-forgotten tool error', async () => {
+  it('a session whose sandbox is gone: SandboxSessionLost ends the run; the workflow starts over in a new sandbox', async () => {
     const { provider } = localProvider();
-    const model = commandsModel(['ls', 'ls']);
+    const model = commandsModel(['ls', 'cat hello.txt']);
     const { result, history } = await testEnv().runWorkflow(lostSandbox, ['local'], {
       workflowsPath,
       modelProvider: model,
@@ -172,7 +172,12 @@ describe('sandbox failures the workflow catches', () => {
     });
     assert.equal(result.type, SandboxFailureTypes.sessionLost);
     assert.match(result.message, /could not be resumed on this worker/);
-    assert.equal(model.calls.length, 1, 'the model was not asked again after the sandbox was lost');
-    assert.equal(scheduledActivityTypes(history).filter((type) => type === 'sandbox-local-exec-command').length, 1);
+    // The lost run asked the model once (its command ended the run); the new run's command worked.
+    assert.equal(model.calls.length, 3);
+    assert.equal(result.startedOver, 'done');
+    const lastRequest = model.calls[2]?.request;
+    assert.ok(lastRequest);
+    assert.match(toolOutput(lastRequest, 'exec_command') ?? '', /Output:\nhello/);
+    assert.equal(scheduledActivityTypes(history).filter((type) => type === 'sandbox-local-exec-command').length, 2);
   });
 });

@@ -41,9 +41,9 @@ export async function sandboxAgentCatching(name: string): Promise<{ type?: strin
 /**
  * A session whose sandbox is gone: the state of a real session, with its folder swapped for one that
  * does not exist and an id no worker holds, as after the machine that held it died. The agent's first
- * command meets it; the workflow catches the typed failure.
+ * command meets it; the workflow catches the typed failure and starts over in a new sandbox.
  */
-export async function lostSandbox(name: string): Promise<{ type?: string; message: string }> {
+export async function lostSandbox(name: string): Promise<{ type?: string; message: string; startedOver: string }> {
   const client = temporalSandboxClient(name);
   const real = await client.create({ manifest: manifest() });
   await real.close();
@@ -59,7 +59,8 @@ export async function lostSandbox(name: string): Promise<{ type?: string; messag
   } catch (error) {
     const type = sandboxFailureType(error);
     if (!type) throw error;
-    return { type, message: error instanceof Error ? error.message : String(error) };
+    const message = error instanceof Error ? error.message : String(error);
+    return { type, message, startedOver: await sandboxAgent(name) };
   }
 }
 
