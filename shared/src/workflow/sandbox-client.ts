@@ -307,7 +307,9 @@ export function temporalSandboxClient(name: string, options: TemporalSandboxClie
 /**
  * A `configureTools` hook for sandbox capabilities: a tool call that met a fatal sandbox failure
  * (`SandboxSessionLost`, `SandboxUnknownProvider`) fails the run with it, instead of the model being
- * told that the tool failed. Then workflow code can catch it and start over.
+ * told that the tool failed. Then workflow code can catch it and start over. A wrapped tool parses its
+ * own arguments, as agents-core's tools do when the runner has not parsed them first (the runner's
+ * parse is keyed on the original `invoke`); bad arguments still reach the model as a tool error.
  */
 export function failRunOnSandboxLoss(tools: Tool[]): Tool[] {
   return tools.map((tool) => {
