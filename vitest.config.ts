@@ -18,6 +18,7 @@ export default defineConfig({
       'mcp',
       'hosted-mcp',
       'streaming',
+      'sandbox',
     ],
     reporters: ['default', ['junit', { outputFile: '.test-results/junit.xml' }]],
   },

@@ -40,6 +40,8 @@ describe('the workflow entry in a real workflow bundle', () => {
     const allowed = new Set([
       '@openai/agents-core',
       '@openai/agents-core/utils/internal',
+      // SandboxAgent, Manifest and the capabilities; the Node-only clients are in `/sandbox/local`.
+      '@openai/agents-core/sandbox',
       '@temporalio/workflow',
       '@temporalio/common',
       '@ungap/structured-clone',

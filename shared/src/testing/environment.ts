@@ -23,6 +23,7 @@ import type { ModelActivityParameters } from '../common/model-params.js';
 import { quietBundlerLogger } from '../worker/bundler.js';
 import type { MCPServerProvider } from '../worker/mcp-providers.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
+import type { SandboxClientProvider } from '../worker/sandbox-provider.js';
 import type { TracingOptions } from '../worker/tracing.js';
 import { keepHistory } from './histories.js';
 import { replayHistory } from './replay.js';
@@ -36,6 +37,8 @@ export interface TestWorkerOptions {
   activities?: object;
   /** MCP server providers, as given to OpenAIAgentsPlugin. */
   mcpServerProviders?: MCPServerProvider[];
+  /** Sandbox client providers, as given to OpenAIAgentsPlugin. */
+  sandboxClientProviders?: SandboxClientProvider[];
   /** The plugin's tracing options, e.g. `{ inWorkflows: false }`. */
   tracing?: TracingOptions;
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
@@ -135,6 +138,7 @@ export class AgentsTestEnvironment {
     if (options.modelProvider) pluginOptions.modelProvider = options.modelProvider;
     if (options.modelParams) pluginOptions.modelParams = options.modelParams;
     if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
+    if (options.sandboxClientProviders) pluginOptions.sandboxClientProviders = options.sandboxClientProviders;
     if (options.tracing) pluginOptions.tracing = options.tracing;
     return TemporalWorker.create({
       connection: this.env.nativeConnection,

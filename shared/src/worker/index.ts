@@ -8,6 +8,7 @@ export type {
   ModelSummaryProvider,
 } from '../common/model-params.js';
 export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
+export { SandboxFailureTypes } from '../common/sandbox.js';
 export {
   DEFAULT_MODEL_EVENTS_TOPIC,
   type ModelStreamItem,
@@ -36,4 +37,10 @@ export {
   type OTelSpanProcessor,
 } from './otel-tracing.js';
 export { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from './plugin.js';
+export {
+  confineCommandsToWorkspace,
+  SandboxClientProvider,
+  type SandboxClientProviderOptions,
+  type SandboxCommandGuard,
+} from './sandbox-provider.js';
 export { flushWorkflowTraceEvents, type TracingOptions } from './tracing.js';

@@ -10,6 +10,7 @@ import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
 import { type MCPServerProvider, mcpProviderActivities } from './mcp-providers.js';
 import { createModelActivities } from './model-activity.js';
+import { type SandboxClientProvider, sandboxProviderActivities } from './sandbox-provider.js';
 import {
   registerTraceProcessors,
   type TracingOptions,
@@ -35,6 +36,11 @@ export interface OpenAIAgentsPluginOptions {
   modelParams?: ModelActivityParameters;
   /** MCP servers workflows can use (StatelessMCPServerProvider, StatefulMCPServerProvider); their activities are registered. */
   mcpServerProviders?: MCPServerProvider[];
+  /**
+   * Sandbox clients workflows can use by name (`temporalSandboxClient(name)` in workflow code), each a
+   * `SandboxClientProvider`; one activity per sandbox operation is registered for each.
+   */
+  sandboxClientProviders?: SandboxClientProvider[];
   /**
    * Where spans go. Workflows record agents-core's spans (ids deterministic, nothing again on replay)
    * and the worker hands them to agents-core's trace processors in this process; model activities
@@ -67,6 +73,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       activities: {
         ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
         ...mcpProviderActivities(mcpServerProviders),
+        ...sandboxProviderActivities(options.sandboxClientProviders ?? []),
       },
       workerInterceptors: {
         workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')],

@@ -18,6 +18,7 @@ export type {
   WorkflowModelParameters,
 } from '../common/model-params.js';
 export { FailureTypes, INVOKE_MODEL_ACTIVITY } from '../common/names.js';
+export { SandboxFailureTypes } from '../common/sandbox.js';
 export {
   DEFAULT_MODEL_EVENTS_TOPIC,
   type ModelStreamItem,
@@ -56,6 +57,16 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export {
+  failRunOnSandboxLoss,
+  sandboxFailureType,
+  TemporalSandboxClient,
+  type TemporalSandboxClientOptions,
+  TemporalSandboxSession,
+  type TemporalSandboxSessionState,
+  temporalSandboxCapabilities,
+  temporalSandboxClient,
+} from './sandbox-client.js';
 export {
   type StreamTopic,
   type WorkflowStream,

@@ -22,6 +22,7 @@ import {
   TimeoutFailure,
   workflowInfo,
 } from '@temporalio/workflow';
+import { failureTypeAmong } from '../common/failure-type.js';
 import {
   type MCPCallToolInput,
   type MCPFactoryInput,
@@ -413,20 +414,15 @@ export async function withStatefulMcpServer<T>(
   }
 }
 
+const MCP_FAILURE_TYPES: ReadonlySet<string> = new Set(Object.values(MCPFailureTypes));
+
 /**
  * The MCP failure type of an error from an MCP server or from an agent run that used one
- * (`MCPFailureTypes`), looking through causes; undefined when it is not an MCP failure.
+ * (`MCPFailureTypes`), looking through causes and the runner's ToolCallError; undefined when it is not
+ * an MCP failure.
  */
 export function mcpFailureType(error: unknown): string | undefined {
-  const types = new Set<string>(Object.values(MCPFailureTypes));
-  const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
-    if (current instanceof ApplicationFailure && current.type && types.has(current.type)) return current.type;
-    seen.add(current);
-    current = current.cause;
-  }
-  return undefined;
+  return failureTypeAmong(error, MCP_FAILURE_TYPES);
 }
 
 /** agents-core's CallToolResultContent: the content array, with the result's metadata as hidden properties. */

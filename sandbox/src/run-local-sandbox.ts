@@ -1,0 +1,17 @@
+import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { TASK_QUEUE } from './task-queue';
+import { localSandbox } from './workflows/local-sandbox';
+
+const prompt =
+  process.argv[2] ??
+  'Count the items in inventory.csv, write the total to summary.md, and tick off the to-do items you did in todo.md.';
+
+const { result, uiUrl } = await runSampleWorkflow(localSandbox, { taskQueue: TASK_QUEUE, args: [prompt] });
+console.log('What the agent did in the sandbox:');
+for (const action of result.actions) console.log(`  ${action}`);
+console.log('\nThe workspace afterwards:');
+for (const [path, content] of Object.entries(result.files)) {
+  console.log(`--- ${path}\n${content.trimEnd()}`);
+}
+console.log(`\n${result.answer}`);
+console.log(`\nSee the run in the Temporal UI: ${uiUrl}`);

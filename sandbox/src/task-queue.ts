@@ -1,0 +1,1 @@
+export const TASK_QUEUE = 'openai-agents-sandbox-task-queue';

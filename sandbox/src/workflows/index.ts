@@ -1,0 +1,1 @@
+export { localSandbox } from './local-sandbox';
