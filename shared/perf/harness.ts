@@ -11,7 +11,9 @@
  * Options: --replays N (default 9), --rounds N (step rounds, default 5), --first-tasks N (default 10),
  * --calls N (calls of the recorded runs, default 100), --kinds conversation,plain (the histories to
  * replay), --label NAME (writes perf/results/NAME.json),
- * --json (prints the figures as JSON only), --cpu-profile NAME (a V8 CPU profile of the main thread: for
+ * --json (prints the figures as JSON only), --stack-trace-limit N (the plugin's workflowStackTraceLimit),
+ * --count-promises (replay counts the promises workflow code makes, per replay; a second promise hook, so
+ * its CPU figures are not comparable with a run without it), --cpu-profile NAME (a V8 CPU profile of the main thread: for
  * replay, of the replays alone, which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
  * of the step rounds, where the main thread runs the activities, to NAME-steps-main.cpuprofile; the
  * worker's workflow thread needs `node --cpu-prof`, see perf/README.md). It runs the plugin from source (shared/src), so a change is
@@ -24,6 +26,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { promiseHooks } from 'node:v8';
 import { setTraceProcessors } from '@openai/agents-core';
 import type { Client } from '@temporalio/client';
 import { type History, historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -61,6 +64,8 @@ const { positionals, values: options } = parseArgs({
     label: { type: 'string' },
     json: { type: 'boolean', default: false },
     'cpu-profile': { type: 'string' },
+    'stack-trace-limit': { type: 'string' },
+    'count-promises': { type: 'boolean', default: false },
   },
 });
 const command = positionals[0] ?? 'all';
@@ -78,6 +83,9 @@ const plugin = () =>
   new OpenAIAgentsPlugin({
     modelProvider: new ScriptedModelProvider(scriptedAnswer),
     modelParams: { startToCloseTimeout: ACTIVITY_TIMEOUT, summary: `${AGENT.name}: ${AGENT.model}` },
+    ...(options['stack-trace-limit'] === undefined
+      ? {}
+      : { workflowStackTraceLimit: Number(options['stack-trace-limit']) }),
   });
 
 interface Stats {
@@ -226,13 +234,22 @@ async function steps(client: Client) {
 
 async function replay() {
   const code = await bundle();
-  const figures: Record<string, { firstMs: number; ms: Stats; cpuMs: Stats; events: number }> = {};
+  const figures: Record<string, { firstMs: number; ms: Stats; cpuMs: Stats; events: number; sandboxPromises?: Stats }> =
+    {};
   for (const name of (options.kinds ?? '').split(',').map((kind) => `${kind}-${calls}`)) {
     const history = historyFromJSON(JSON.parse(readFileSync(historyFile(name), 'utf8')));
     const histories = Array.from({ length: replays }, (_, i) => ({ workflowId: `replay-${i}`, history }));
     const wall: number[] = [];
     const cpu: number[] = [];
     const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
+    const promises: number[] = [];
+    let made = 0;
+    // A promise made in the sandbox has the sandbox realm's Promise as its constructor.
+    const stopCounting = options['count-promises']
+      ? promiseHooks.onInit((promise) => {
+          if (promise.constructor !== Promise) made++;
+        })
+      : undefined;
     let last = performance.now();
     let lastCpu = process.cpuUsage();
     for await (const result of Worker.runReplayHistories({ workflowBundle: code, plugins: [plugin()] }, histories)) {
@@ -240,9 +257,12 @@ async function replay() {
       const used = process.cpuUsage(lastCpu);
       wall.push(performance.now() - last);
       cpu.push((used.user + used.system) / 1000);
+      promises.push(made);
+      made = 0;
       last = performance.now();
       lastCpu = process.cpuUsage();
     }
+    stopCounting?.();
     if (profiler) {
       const file = join(RESULTS, `${options['cpu-profile']}-${name}.cpuprofile`);
       writeFileSync(file, JSON.stringify(await profiler.stop()));
@@ -253,10 +273,12 @@ async function replay() {
       ms: stats(wall.slice(1)),
       cpuMs: stats(cpu.slice(1)),
       events: history.events?.length ?? 0,
+      ...(stopCounting ? { sandboxPromises: stats(promises.slice(1)) } : {}),
     };
     log(
       `replay ${name} (${figures[name].events} events): median ${figures[name].ms.median} ms ` +
-        `(p95 ${figures[name].ms.p95}, n ${figures[name].ms.n}), cpu ${figures[name].cpuMs.median} ms, first ${figures[name].firstMs} ms`,
+        `(p95 ${figures[name].ms.p95}, n ${figures[name].ms.n}), cpu ${figures[name].cpuMs.median} ms, first ${figures[name].firstMs} ms` +
+        (stopCounting ? `, promises made in the sandbox ${figures[name].sandboxPromises?.median}` : ''),
     );
   }
   return figures;

@@ -38,6 +38,8 @@ export interface TestWorkerOptions {
   mcpServerProviders?: MCPServerProvider[];
   /** The plugin's tracing options, e.g. `{ inWorkflows: false }`. */
   tracing?: TracingOptions;
+  /** The plugin's workflowStackTraceLimit (frames per stack trace in workflows). */
+  workflowStackTraceLimit?: number;
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -110,13 +112,20 @@ export class AgentsTestEnvironment {
     modelParams?: ModelActivityParameters,
     modelProvider?: ModelProvider,
     tracing?: TracingOptions,
+    workflowStackTraceLimit?: number,
   ): Promise<WorkflowBundle> {
     const pluginOptions: OpenAIAgentsPluginOptions = {};
     if (modelParams) pluginOptions.modelParams = modelParams;
     if (modelProvider) pluginOptions.modelProvider = modelProvider;
     if (tracing) pluginOptions.tracing = tracing;
+    if (workflowStackTraceLimit !== undefined) pluginOptions.workflowStackTraceLimit = workflowStackTraceLimit;
     const plugin = new OpenAIAgentsPlugin(pluginOptions);
-    const key = `${workflowsPath}\n${JSON.stringify(plugin.bundledParameters)}\n${plugin.tracesInWorkflows}`;
+    const key = [
+      workflowsPath,
+      JSON.stringify(plugin.bundledParameters),
+      plugin.tracesInWorkflows,
+      plugin.workflowStackTraceLimit,
+    ].join('\n');
     let bundle = this.#bundles.get(key);
     if (!bundle) {
       bundle = bundleWorkflowCode({
@@ -136,6 +145,9 @@ export class AgentsTestEnvironment {
     if (options.modelParams) pluginOptions.modelParams = options.modelParams;
     if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
     if (options.tracing) pluginOptions.tracing = options.tracing;
+    if (options.workflowStackTraceLimit !== undefined) {
+      pluginOptions.workflowStackTraceLimit = options.workflowStackTraceLimit;
+    }
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
@@ -145,6 +157,7 @@ export class AgentsTestEnvironment {
         options.modelParams,
         options.modelProvider,
         options.tracing,
+        options.workflowStackTraceLimit,
       ),
       activities: options.activities ?? {},
       plugins: [new OpenAIAgentsPlugin(pluginOptions)],
