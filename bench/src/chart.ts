@@ -17,7 +17,7 @@ interface Panel {
   values: Bar[][];
 }
 
-const COLORS = ['#2563eb', '#ea580c', '#16a34a'];
+const COLORS = ['#2563eb', '#93c5fd', '#ea580c', '#16a34a'];
 /** The panels are laid out in two rows of this size; the image is as wide as its columns need. */
 const PANEL_WIDTH = 380;
 const ROWS = 2;
@@ -97,6 +97,14 @@ function panels(report: Report): Panel[] {
         each((f) => pick(f.replay, (r) => r.agent.workerStartAndFirstMs.median / 1000)),
       ],
     },
+    {
+      title: `Worker memory (MB)`,
+      groups: ['idle', `peak, ${plan.memoryConcurrent} at once`],
+      values: [
+        each((f) => pick(f.memory, (m) => m.idleBytes / 2 ** 20)),
+        each((f) => pick(f.memory, (m) => m.peakBytes / 2 ** 20)),
+      ],
+    },
   ];
 }
 
@@ -143,7 +151,7 @@ export async function writeChart(report: Report, file: string): Promise<void> {
   const ctx = image.getContext('2d');
   ctx.fillStyle = '#f3f4f6';
   ctx.fillRect(0, 0, width, HEIGHT);
-  const title = 'What durability costs: the same agent workload on three plugins';
+  const title = 'What durability costs: the same agent workload on three plugins (ours by default and in fast mode)';
   text(ctx, `${title}${report.quick ? ' (QUICK RUN: few repetitions)' : ''}`, 20, 34, 24);
   const m = report.machine;
   const subtitle =

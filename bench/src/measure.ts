@@ -10,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import type { WorkflowName } from './workload';
 
-export const SIDE_KEYS = ['ours', 'temporal', 'python'] as const;
+/** `oursFast` is this plugin in its opt-in fast mode (bench/ours/side.ts, BENCH_OURS_MODE=fast). */
+export const SIDE_KEYS = ['ours', 'oursFast', 'temporal', 'python'] as const;
 export type SideKey = (typeof SIDE_KEYS)[number];
 
 /** A side process, as the driver sees it (bench/src/side-process.ts). */
@@ -21,6 +22,8 @@ export interface Side {
   execute(workflow: WorkflowName, args: unknown[], workflowId: string, timeoutSeconds: number): Promise<unknown>;
   /** Replays a finished run `times` times in one new replay worker: each replay's ms on the side's clock. */
   replay(workflowId: string, times: number): Promise<number[]>;
+  /** The side process's resident memory now, read from outside (/proc); undefined where there is no /proc. */
+  rssBytes(): number | undefined;
 }
 
 /** Reads a finished run from the server: its events (as `historyToJSON` writes them) and the server's size. */
@@ -51,6 +54,8 @@ export function planFor(quick: boolean, only?: string[]) {
     throughputRampUpLimitMs: quick ? 10000 : 30000,
     /** A quick run's chats stop at 100 turns: Temporal's plugins reach the 50 MB limit only after about 200. */
     chatTurns: quick ? [20, 100] : [20, 100, 1000],
+    /** Agent workflows in flight at once for the worker's peak memory (each a 2-turn conversation with a tool). */
+    memoryConcurrent: quick ? 50 : 300,
     workflowTimeoutSeconds: 120,
     chatTimeoutSeconds: 600,
   };
@@ -117,6 +122,11 @@ export interface SideFigures {
    * as one agent workflow of the throughput workload schedules (`workload.activities`).
    */
   throughputPlain: Maybe<(ThroughputLevel & { activities: number })[]>;
+  /**
+   * The side process's resident memory (worker, client and SDK; all its threads), read from outside:
+   * idle after the warm-up, the peak while `concurrent` agent workflows run at once, and idle again after.
+   */
+  memory: Maybe<{ concurrent: number; idleBytes: number; peakBytes: number; afterBytes: number }>;
 }
 
 /** Throughput at one level of concurrency. */
@@ -140,6 +150,7 @@ const FIGURES = [
   'replay',
   'throughput',
   'throughputPlain',
+  'memory',
 ] as const;
 
 /** Every figure unavailable, for the same reason. */
@@ -189,6 +200,23 @@ function firstTaskMs(list: HistoryEvent[]): number {
   const [completed] = timesOf(list, 'WORKFLOW_TASK_COMPLETED');
   if (started === undefined || completed === undefined) throw new Error('no completed workflow task');
   return completed - started;
+}
+
+function rssOf(side: Side): number {
+  const bytes = side.rssBytes();
+  if (bytes === undefined) throw new Error('no /proc to read the side process’s memory from');
+  return bytes;
+}
+
+/** Resident memory once the side has been idle for 2 s: the median of 5 readings 200 ms apart. */
+async function idleRss(side: Side): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    readings.push(rssOf(side));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return median(readings);
 }
 
 /** The sides in the order of round `round`: a rotation, so that every side leads equally often. */
@@ -334,6 +362,32 @@ export async function measureAll(
   }
   settle('workload', warmUpFailed, (side) => of(workloads, side));
   drop(warmUpFailed, 'the agent workflow does not run');
+
+  if (wanted('memory')) {
+    log(`worker memory: idle, and the peak of ${plan.memoryConcurrent} agent workflows at once`);
+    const memory = perSide(() => ({ idleBytes: 0, peakBytes: 0, afterBytes: 0 }));
+    settle(
+      'memory',
+      await rounds(1, async (side) => {
+        const figure = of(memory, side);
+        figure.idleBytes = await idleRss(side);
+        let peak = rssOf(side);
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rssOf(side));
+        }, 50);
+        try {
+          await Promise.all(
+            Array.from({ length: plan.memoryConcurrent }, () => run(side, 'conversation', [2, true], 'memory')),
+          );
+        } finally {
+          clearInterval(sampler);
+        }
+        figure.peakBytes = Math.max(peak, rssOf(side));
+        figure.afterBytes = await idleRss(side);
+      }),
+      (side) => ({ concurrent: plan.memoryConcurrent, ...of(memory, side) }),
+    );
+  }
 
   if (wanted('modelCall')) {
     log('model call steps');

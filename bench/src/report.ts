@@ -19,6 +19,12 @@ export const SIDES: Record<SideKey, { package: string; plugin: string; agents: s
     agents: '@openai/agents-core',
     temporal: '@temporalio/worker',
   },
+  oursFast: {
+    package: 'openai-agents-temporal, fast mode',
+    plugin: 'openai-agents-temporal',
+    agents: '@openai/agents-core',
+    temporal: '@temporalio/worker',
+  },
   temporal: {
     package: '@temporalio/openai-agents',
     plugin: '@temporalio/openai-agents',
@@ -236,6 +242,21 @@ function rows(report: Report): Row[] {
       of(
         (f) => f.replay,
         (r) => `${mb(r.agent.historyBytes)} / ${mb(r.plain.historyBytes)}`,
+      ),
+    ],
+    [`7. Worker memory: the side process's resident set (all threads), read from /proc`],
+    [
+      '   idle after the warm-up / after the peak: MB',
+      of(
+        (f) => f.memory,
+        (m) => `${fixed(m.idleBytes / 2 ** 20)} / ${fixed(m.afterBytes / 2 ** 20)}`,
+      ),
+    ],
+    [
+      `   peak with ${plan.memoryConcurrent} agent workflows at once: MB`,
+      of(
+        (f) => f.memory,
+        (m) => fixed(m.peakBytes / 2 ** 20),
       ),
     ],
   ];
