@@ -6,6 +6,11 @@
  *   tsx perf/harness.ts replay            replays the recorded histories N times in one replay worker each
  *   tsx perf/harness.ts steps             per-call step (21-call conversation vs 21 bare activities) and
  *                                         first workflow task, from the server's event timestamps
+ *   tsx perf/harness.ts memory            where a worker's idle memory goes: the process's resident set and the
+ *                                         main thread's heap after each stage of starting a worker and
+ *                                         running --concurrent N conversations at once (default 300);
+ *                                         --bundle-file F runs a bundle kept before instead of bundling;
+ *                                         --preload a,b bundles with Temporal's preloadModules (shared between workflows)
  *   tsx perf/harness.ts all               record, steps, replay
  *
  * Options: --replays N (default 9), --rounds N (step rounds, default 5), --first-tasks N (default 10),
@@ -66,6 +71,9 @@ const { positionals, values: options } = parseArgs({
     'cpu-profile': { type: 'string' },
     'stack-trace-limit': { type: 'string' },
     'count-promises': { type: 'boolean', default: false },
+    concurrent: { type: 'string', default: '300' },
+    'bundle-file': { type: 'string' },
+    preload: { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'all';
@@ -132,6 +140,7 @@ const bundle = () => {
     workflowsPath: WORKFLOWS,
     plugins: [plugin()],
     logger: quietBundlerLogger,
+    ...(options.preload ? { preloadModules: options.preload.split(',') } : {}),
   }).then((bundled) => {
     keepBundle(bundled.code);
     return bundled;
@@ -150,6 +159,66 @@ function keepBundle(code: string): void {
   if (!file) return;
   mkdirSync(join(RESULTS, 'bundles'), { recursive: true });
   writeFileSync(join(RESULTS, 'bundles', file), code);
+}
+
+type MemoryStage = { stage: string; rssMB: number; heapUsedMB: number; externalMB: number; arrayBuffersMB: number };
+
+/** The process's memory now; the heap figures are the main thread's (workflows run on a worker thread). */
+function memoryAt(stage: string): MemoryStage {
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  const figure = {
+    stage,
+    rssMB: mb(usage.rss),
+    heapUsedMB: mb(usage.heapUsed),
+    externalMB: mb(usage.external),
+    arrayBuffersMB: mb(usage.arrayBuffers),
+  };
+  log(`${stage}: ${JSON.stringify(figure)}`);
+  return figure;
+}
+
+const idle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+/** Where the idle memory of a worker goes, stage by stage (run with node --expose-gc for steadier heaps). */
+async function memory(): Promise<MemoryStage[]> {
+  const stages = [memoryAt('imports loaded')];
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: findTemporalCli() ?? '' }, extraArgs: SERVER_ARGS },
+  });
+  try {
+    stages.push(memoryAt('dev server started (another process) and client connected'));
+    // A bundle made before (perf/results/bundles/) leaves webpack out of this process, as a production worker would.
+    const bundleFile = options['bundle-file'];
+    const code = bundleFile ? { code: readFileSync(bundleFile, 'utf8') } : await bundle();
+    const made = bundleFile ? 'read from a file' : 'made by webpack in this process';
+    stages.push(memoryAt(`bundle ${made} (${round(code.code.length / 2 ** 20)} MB of code with its source map)`));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'perf',
+      workflowBundle: code,
+      activities: { lookup, noop },
+      plugins: [plugin()],
+      ...WORKER_OPTIONS,
+    });
+    stages.push(memoryAt('worker created'));
+    await worker.runUntil(async () => {
+      await idle();
+      stages.push(memoryAt('worker running, no workflow yet'));
+      await runOnce(env.client, 'perfConversation', [2, true]);
+      await idle();
+      stages.push(memoryAt('after one agent workflow'));
+      const concurrent = Number(options.concurrent);
+      await Promise.all(Array.from({ length: concurrent }, () => runOnce(env.client, 'perfConversation', [2, true])));
+      stages.push(memoryAt(`after ${concurrent} agent workflows at once`));
+      await idle();
+      stages.push(memoryAt('idle again'));
+    });
+  } finally {
+    await env.teardown();
+  }
+  return stages;
 }
 
 async function withServer<T>(body: (client: Client, worker: Worker) => Promise<T>): Promise<T> {
@@ -311,6 +380,7 @@ if (command === 'record' || command === 'all' || command === 'steps') {
   });
 }
 if (command === 'replay' || command === 'all') figures.replay = await replay();
-if (!['record', 'replay', 'steps', 'all'].includes(command)) throw new Error(`unknown command ${command}`);
+if (command === 'memory') figures.memory = await memory();
+if (!['record', 'replay', 'steps', 'all', 'memory'].includes(command)) throw new Error(`unknown command ${command}`);
 if (options.label) writeFileSync(join(RESULTS, `${options.label}.json`), `${JSON.stringify(figures, null, 2)}\n`);
 if (options.json) console.log(JSON.stringify(figures));
