@@ -20,8 +20,11 @@ export interface Side {
   bundle(kind: 'agents' | 'plain'): Promise<{ ms: number; bytes: number }>;
   startWorker(): Promise<void>;
   execute(workflow: WorkflowName, args: unknown[], workflowId: string, timeoutSeconds: number): Promise<unknown>;
-  /** Replays a finished run `times` times in one new replay worker: each replay's ms on the side's clock. */
-  replay(workflowId: string, times: number): Promise<number[]>;
+  /**
+   * Replays a finished run `times` times in one new replay worker: each replay's ms on the side's clock, and
+   * the side process's CPU ms during it (all threads; a busy machine disturbs it less than wall time).
+   */
+  replay(workflowId: string, times: number): Promise<{ ms: number[]; cpuMs: number[] }>;
   /** The side process's resident memory now, read from outside (/proc); undefined where there is no /proc. */
   rssBytes(): number | undefined;
 }
@@ -81,6 +84,8 @@ export interface ReplayFigure {
   workerStartAndFirstMs: Stats;
   /** The other replays of each round. */
   ms: Stats;
+  /** The side process's CPU per replay (all threads), of the other replays of each round. */
+  cpuMs: Stats;
 }
 
 /** One long chat: either it ran all its turns, or where it stopped and why. */
@@ -126,7 +131,7 @@ export interface SideFigures {
    * The side process's resident memory (worker, client and SDK; all its threads), read from outside:
    * idle after the warm-up, the peak while `concurrent` agent workflows run at once, and idle again after.
    */
-  memory: Maybe<{ concurrent: number; idleBytes: number; peakBytes: number; afterBytes: number }>;
+  memory: Maybe<{ concurrent: number; completed: number; idleBytes: number; peakBytes: number; afterBytes: number }>;
 }
 
 /** Throughput at one level of concurrency. */
@@ -365,7 +370,7 @@ export async function measureAll(
 
   if (wanted('memory')) {
     log(`worker memory: idle, and the peak of ${plan.memoryConcurrent} agent workflows at once`);
-    const memory = perSide(() => ({ idleBytes: 0, peakBytes: 0, afterBytes: 0 }));
+    const memory = perSide(() => ({ idleBytes: 0, peakBytes: 0, afterBytes: 0, completed: 0 }));
     settle(
       'memory',
       await rounds(1, async (side) => {
@@ -375,13 +380,11 @@ export async function measureAll(
         const sampler = setInterval(() => {
           peak = Math.max(peak, rssOf(side));
         }, 50);
-        try {
-          await Promise.all(
-            Array.from({ length: plan.memoryConcurrent }, () => run(side, 'conversation', [2, true], 'memory')),
-          );
-        } finally {
-          clearInterval(sampler);
-        }
+        // A busy machine may not finish all of them within the workflow timeout: the peak is measured anyway.
+        const settled = await Promise.allSettled(
+          Array.from({ length: plan.memoryConcurrent }, () => run(side, 'conversation', [2, true], 'memory')),
+        ).finally(() => clearInterval(sampler));
+        figure.completed = settled.filter((outcome) => outcome.status === 'fulfilled').length;
         figure.peakBytes = Math.max(peak, rssOf(side));
         figure.afterBytes = await idleRss(side);
       }),
@@ -465,8 +468,24 @@ export async function measureAll(
   if (wanted('replay')) {
     log(`replay of ${plan.replayCalls} model calls, and of a plain workflow of ${plan.replayCalls} activities`);
     const replayed = perSide(() => ({
-      agent: { id: '', bytes: 0, events: 0, activities: 0, first: [] as number[], rest: [] as number[] },
-      plain: { id: '', bytes: 0, events: 0, activities: 0, first: [] as number[], rest: [] as number[] },
+      agent: {
+        id: '',
+        bytes: 0,
+        events: 0,
+        activities: 0,
+        first: [] as number[],
+        rest: [] as number[],
+        cpu: [] as number[],
+      },
+      plain: {
+        id: '',
+        bytes: 0,
+        events: 0,
+        activities: 0,
+        first: [] as number[],
+        rest: [] as number[],
+        cpu: [] as number[],
+      },
     }));
     settle(
       'replay',
@@ -485,9 +504,11 @@ export async function measureAll(
           }
         }
         for (const kind of alternate(['agent', 'plain'], round)) {
-          const [first = Number.NaN, ...rest] = await side.replay(runs[kind].id, plan.replaysPerRound + 1);
+          const { ms, cpuMs } = await side.replay(runs[kind].id, plan.replaysPerRound + 1);
+          const [first = Number.NaN, ...rest] = ms;
           runs[kind].first.push(first);
           runs[kind].rest.push(...rest);
+          runs[kind].cpu.push(...cpuMs.slice(1));
         }
       }),
       (side) => {
@@ -499,6 +520,7 @@ export async function measureAll(
           events: runs[kind].events,
           workerStartAndFirstMs: stats(runs[kind].first),
           ms: stats(runs[kind].rest),
+          cpuMs: stats(runs[kind].cpu),
         });
         const agent = figure('agent');
         const plain = figure('plain');

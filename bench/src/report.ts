@@ -224,6 +224,13 @@ function rows(report: Report): Row[] {
       ),
     ],
     [
+      `   ${plan.replayCalls} model calls / plain: CPU ms per replay (side process, all threads), median`,
+      of(
+        (f) => f.replay,
+        (r) => `${fixed(r.agent.cpuMs?.median)} / ${fixed(r.plain.cpuMs?.median)}`,
+      ),
+    ],
+    [
       '   added by the agent: ms (median − median)',
       of(
         (f) => f.replay,
@@ -256,7 +263,13 @@ function rows(report: Report): Row[] {
       `   peak with ${plan.memoryConcurrent} agent workflows at once: MB`,
       of(
         (f) => f.memory,
-        (m) => fixed(m.peakBytes / 2 ** 20),
+        (m) =>
+          m.completed < m.concurrent
+            ? {
+                text: fixed(m.peakBytes / 2 ** 20),
+                note: `${m.concurrent - m.completed} of the ${m.concurrent} workflows did not finish within the workflow timeout`,
+              }
+            : fixed(m.peakBytes / 2 ** 20),
       ),
     ],
   ];

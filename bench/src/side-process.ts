@@ -128,8 +128,8 @@ export class SideProcess implements SideView {
     return (await this.call('execute', { workflow, args, workflowId, timeoutSeconds })).result;
   }
 
-  async replay(workflowId: string, times: number) {
-    return (await this.call('replay', { workflowId, times })).ms;
+  replay(workflowId: string, times: number) {
+    return this.call('replay', { workflowId, times });
   }
 
   /** VmRSS of the side's process, from /proc (Linux); undefined elsewhere or once it has exited. */

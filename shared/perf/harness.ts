@@ -18,7 +18,8 @@
  * replay), --label NAME (writes perf/results/NAME.json),
  * --json (prints the figures as JSON only), --stack-trace-limit N (the plugin's workflowStackTraceLimit),
  * --count-promises (replay counts the promises workflow code makes, per replay; a second promise hook, so
- * its CPU figures are not comparable with a run without it), --cpu-profile NAME (a V8 CPU profile of the main thread: for
+ * its CPU figures are not comparable with a run without it), --promise-sources (with --count-promises: which
+ * code made them, by the innermost source-mapped frame's package, over all replays after the first), --cpu-profile NAME (a V8 CPU profile of the main thread: for
  * replay, of the replays alone, which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
  * of the step rounds, where the main thread runs the activities, to NAME-steps-main.cpuprofile; the
  * worker's workflow thread needs `node --cpu-prof`, see perf/README.md). It runs the plugin from source (shared/src), so a change is
@@ -71,6 +72,7 @@ const { positionals, values: options } = parseArgs({
     'cpu-profile': { type: 'string' },
     'stack-trace-limit': { type: 'string' },
     'count-promises': { type: 'boolean', default: false },
+    'promise-sources': { type: 'boolean', default: false },
     concurrent: { type: 'string', default: '300' },
     'bundle-file': { type: 'string' },
     preload: { type: 'string' },
@@ -313,10 +315,14 @@ async function replay() {
     const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
     const promises: number[] = [];
     let made = 0;
+    let replayIndex = 0;
+    const sources = new Map<string, number>();
     // A promise made in the sandbox has the sandbox realm's Promise as its constructor.
     const stopCounting = options['count-promises']
       ? promiseHooks.onInit((promise) => {
-          if (promise.constructor !== Promise) made++;
+          if (promise.constructor === Promise) return;
+          made++;
+          if (options['promise-sources'] && replayIndex > 0) tallyPromiseSource(sources);
         })
       : undefined;
     let last = performance.now();
@@ -328,10 +334,25 @@ async function replay() {
       cpu.push((used.user + used.system) / 1000);
       promises.push(made);
       made = 0;
+      replayIndex++;
       last = performance.now();
       lastCpu = process.cpuUsage();
     }
     stopCounting?.();
+    if (sources.size > 0) {
+      const perReplay = (count: number) => round(count / Math.max(1, replayIndex - 1));
+      const sorted = [...sources].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      const byPackage = new Map<string, number>();
+      for (const [source, count] of sources) {
+        const key = source.split(' ')[0] ?? source;
+        byPackage.set(key, (byPackage.get(key) ?? 0) + count);
+      }
+      log(
+        `promises per replay of ${name} by package: ${JSON.stringify(Object.fromEntries([...byPackage].map(([k, v]) => [k, perReplay(v)])))}`,
+      );
+      log(`promises per replay of ${name} by the code that made them (innermost frame):`);
+      for (const [source, count] of sorted) log(`  ${String(perReplay(count)).padStart(8)}  ${source}`);
+    }
     if (profiler) {
       const file = join(RESULTS, `${options['cpu-profile']}-${name}.cpuprofile`);
       writeFileSync(file, JSON.stringify(await profiler.stop()));
@@ -351,6 +372,27 @@ async function replay() {
     );
   }
   return figures;
+}
+
+/**
+ * Counts a sandbox promise by the code that made it: the innermost frame of a stack captured here, which
+ * Temporal's prepareStackTrace maps through the bundle's source map (it does so for any error object that
+ * is not the host's Error), named by package, or by file for the plugin's own modules.
+ */
+function tallyPromiseSource(sources: Map<string, number>): void {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder);
+  const frames = (holder.stack ?? '').split('\n').slice(1);
+  let source = 'unknown';
+  for (const frame of frames) {
+    const file = /\(?([^()\s]+):\d+:\d+\)?$/.exec(frame.trim())?.[1];
+    if (!file || file.startsWith('node:') || file.includes('perf/harness.ts') || file.includes('vm-shared')) continue;
+    const pkg = /^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:(?:dist|lib|src)\/)?(.*)$/.exec(file);
+    const fn = /at (\S+) \(/.exec(frame.trim())?.[1] ?? '<anonymous>';
+    source = pkg ? `${pkg[1]} ${pkg[2]} ${fn}` : `${file.replace(/^.*\/shared\//, 'shared/')} ${fn}`;
+    break;
+  }
+  sources.set(source, (sources.get(source) ?? 0) + 1);
 }
 
 /** A CPU profile of this thread from now until `stop`. */
