@@ -467,26 +467,16 @@ export async function measureAll(
 
   if (wanted('replay')) {
     log(`replay of ${plan.replayCalls} model calls, and of a plain workflow of ${plan.replayCalls} activities`);
-    const replayed = perSide(() => ({
-      agent: {
-        id: '',
-        bytes: 0,
-        events: 0,
-        activities: 0,
-        first: [] as number[],
-        rest: [] as number[],
-        cpu: [] as number[],
-      },
-      plain: {
-        id: '',
-        bytes: 0,
-        events: 0,
-        activities: 0,
-        first: [] as number[],
-        rest: [] as number[],
-        cpu: [] as number[],
-      },
-    }));
+    const replayRuns = () => ({
+      id: '',
+      bytes: 0,
+      events: 0,
+      activities: 0,
+      first: [] as number[],
+      rest: [] as number[],
+      cpu: [] as number[],
+    });
+    const replayed = perSide(() => ({ agent: replayRuns(), plain: replayRuns() }));
     settle(
       'replay',
       await rounds(plan.replayRounds, async (side, round) => {
