@@ -98,7 +98,7 @@ function panels(report: Report): Panel[] {
       ],
     },
     {
-      title: `Worker memory (MB)`,
+      title: 'Worker memory (MiB)',
       groups: ['idle', `peak, ${plan.memoryConcurrent} at once`],
       values: [
         each((f) => pick(f.memory, (m) => m.idleBytes / 2 ** 20)),

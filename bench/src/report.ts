@@ -253,14 +253,14 @@ function rows(report: Report): Row[] {
     ],
     [`7. Worker memory: the side process's resident set (all threads), read from /proc`],
     [
-      '   idle after the warm-up / after the peak: MB',
+      '   idle after the warm-up / after the peak: MiB',
       of(
         (f) => f.memory,
         (m) => `${fixed(m.idleBytes / 2 ** 20)} / ${fixed(m.afterBytes / 2 ** 20)}`,
       ),
     ],
     [
-      `   peak with ${plan.memoryConcurrent} agent workflows at once: MB`,
+      `   peak with ${plan.memoryConcurrent} agent workflows at once: MiB`,
       of(
         (f) => f.memory,
         (m) =>
