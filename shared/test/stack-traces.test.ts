@@ -62,12 +62,17 @@ describe('stack traces in workflows', () => {
     }
   });
 
-  it('the stack-trace query shows where an agent run waits, down to the tool', async () => {
+  // The bench's fast mode (2 frames): one frame of the tool's own code is still there.
+  it.each([
+    ['the default', undefined],
+    ['2 frames', 2],
+  ])('with %s, the stack-trace query shows where an agent run waits, down to the tool', async (_, limit) => {
     const model = new ScriptedModelProvider([toolCallResponse('request_approval', {}), textResponse('Approved.')]);
-    const result = await testEnv().withWorker({ workflowsPath, modelProvider: model }, async (taskQueue) => {
+    const worker = { workflowsPath, modelProvider: model, workflowStackTraceLimit: limit };
+    const result = await testEnv().withWorker(worker, async (taskQueue) => {
       const handle = await testEnv().client.workflow.start(workflows.toolWaitsForRelease, {
         taskQueue,
-        workflowId: `stack-trace-query-${Date.now()}`,
+        workflowId: `stack-trace-query-${limit ?? 'default'}-${Date.now()}`,
         args: ['Please approve'],
       });
       while (!(await handle.query(workflows.waitingQuery))) {
