@@ -85,15 +85,20 @@ class PythonSide:
 
         replayer = Replayer(workflows=WORKFLOWS, plugins=[self.plugin])
         ms: list[float] = []
+        cpu_ms: list[float] = []
         last = time.perf_counter()
+        last_cpu = time.process_time()
         async with replayer.workflow_replay_iterator(histories()) as results:
             async for result in results:
                 if result.replay_failure:
                     raise result.replay_failure
                 now = time.perf_counter()
+                now_cpu = time.process_time()
                 ms.append((now - last) * 1000)
+                cpu_ms.append((now_cpu - last_cpu) * 1000)
                 last = now
-        return {"ms": ms}
+                last_cpu = now_cpu
+        return {"ms": ms, "cpuMs": cpu_ms}
 
     async def stop(self) -> dict[str, Any]:
         if self.worker and self.running:

@@ -17,7 +17,7 @@ interface Panel {
   values: Bar[][];
 }
 
-const COLORS = ['#2563eb', '#ea580c', '#16a34a'];
+const COLORS = ['#2563eb', '#93c5fd', '#ea580c', '#16a34a'];
 /** The panels are laid out in two rows of this size; the image is as wide as its columns need. */
 const PANEL_WIDTH = 380;
 const ROWS = 2;
@@ -90,11 +90,20 @@ function panels(report: Report): Panel[] {
     },
     {
       title: `Replay, ${plan.replayCalls} calls vs plain (s, median)`,
-      groups: ['agent', 'plain', 'first (agent)'],
+      groups: ['agent', 'agent, CPU', 'plain', 'first (agent)'],
       values: [
         each((f) => pick(f.replay, (r) => r.agent.ms.median / 1000)),
+        each((f) => pick(f.replay, (r) => (r.agent.cpuMs ? r.agent.cpuMs.median / 1000 : undefined))),
         each((f) => pick(f.replay, (r) => r.plain.ms.median / 1000)),
         each((f) => pick(f.replay, (r) => r.agent.workerStartAndFirstMs.median / 1000)),
+      ],
+    },
+    {
+      title: 'Worker memory (MiB)',
+      groups: ['idle', `peak, ${plan.memoryConcurrent} at once`],
+      values: [
+        each((f) => pick(f.memory, (m) => m.idleBytes / 2 ** 20)),
+        each((f) => pick(f.memory, (m) => m.peakBytes / 2 ** 20)),
       ],
     },
   ];
@@ -143,7 +152,7 @@ export async function writeChart(report: Report, file: string): Promise<void> {
   const ctx = image.getContext('2d');
   ctx.fillStyle = '#f3f4f6';
   ctx.fillRect(0, 0, width, HEIGHT);
-  const title = 'What durability costs: the same agent workload on three plugins';
+  const title = 'What durability costs: the same agent workload on three plugins (ours by default and in fast mode)';
   text(ctx, `${title}${report.quick ? ' (QUICK RUN: few repetitions)' : ''}`, 20, 34, 24);
   const m = report.machine;
   const subtitle =
@@ -151,17 +160,25 @@ export async function writeChart(report: Report, file: string): Promise<void> {
     `load ${m.loadAverageAtStart.map((l) => l.toFixed(1)).join(' ')} at start; local dev server, scripted model, ` +
     'sides in rotating order. Lower is better, except throughput.';
   text(ctx, subtitle, 20, 60, 14);
+  // The legend wraps onto a second line when the sides' labels do not fit in one.
   let x = 20;
+  let y = 74;
   SIDE_KEYS.forEach((key, s) => {
     const v = report.plugins[key].versions;
     const names = SIDES[key];
     const label = `${names.package} ${v[names.plugin] ?? ''} (${names.agents} ${v[names.agents] ?? '?'})`;
+    ctx.font = `14px ${FONT}`;
+    const labelWidth = 26 + ctx.measureText(label).width;
+    if (x > 20 && x + labelWidth > width - 20) {
+      x = 20;
+      y += 24;
+    }
     ctx.fillStyle = COLORS[s] ?? '#000000';
-    ctx.fillRect(x, 74, 18, 18);
-    text(ctx, label, x + 26, 89, 14);
-    x += 26 + ctx.measureText(label).width + 36;
+    ctx.fillRect(x, y, 18, 18);
+    text(ctx, label, x + 26, y + 15, 14);
+    x += labelWidth + 36;
   });
-  const top = 108;
+  const top = y + 34;
   const h = (HEIGHT - top - GAP * ROWS) / ROWS;
   list.forEach((panel, i) => {
     const left = GAP + (i % columns) * (PANEL_WIDTH + GAP);

@@ -67,6 +67,10 @@ function commandFor(key: SideKey, workloadFile: string): SideCommand {
     env,
   });
   if (key === 'ours') return tsx('.', 'ours/side.ts');
+  if (key === 'oursFast') {
+    const command = tsx('.', 'ours/side.ts');
+    return { ...command, env: { ...command.env, BENCH_OURS_MODE: 'fast' } };
+  }
   if (key === 'temporal') return tsx('temporal-plugin', 'src/side.ts');
   const python = pythonForBench(join(bench, 'python', 'requirements.txt'), log);
   return {

@@ -10,7 +10,8 @@
 import { performance } from 'node:perf_hooks';
 import type { WorkflowName } from './workload';
 
-export const SIDE_KEYS = ['ours', 'temporal', 'python'] as const;
+/** `oursFast` is this plugin in its opt-in fast mode (bench/ours/side.ts, BENCH_OURS_MODE=fast). */
+export const SIDE_KEYS = ['ours', 'oursFast', 'temporal', 'python'] as const;
 export type SideKey = (typeof SIDE_KEYS)[number];
 
 /** A side process, as the driver sees it (bench/src/side-process.ts). */
@@ -19,8 +20,13 @@ export interface Side {
   bundle(kind: 'agents' | 'plain'): Promise<{ ms: number; bytes: number }>;
   startWorker(): Promise<void>;
   execute(workflow: WorkflowName, args: unknown[], workflowId: string, timeoutSeconds: number): Promise<unknown>;
-  /** Replays a finished run `times` times in one new replay worker: each replay's ms on the side's clock. */
-  replay(workflowId: string, times: number): Promise<number[]>;
+  /**
+   * Replays a finished run `times` times in one new replay worker: each replay's ms on the side's clock, and
+   * the side process's CPU ms during it (all threads; a busy machine disturbs it less than wall time).
+   */
+  replay(workflowId: string, times: number): Promise<{ ms: number[]; cpuMs: number[] }>;
+  /** The side process's resident memory now, read from outside (/proc); undefined where there is no /proc. */
+  rssBytes(): number | undefined;
 }
 
 /** Reads a finished run from the server: its events (as `historyToJSON` writes them) and the server's size. */
@@ -51,6 +57,8 @@ export function planFor(quick: boolean, only?: string[]) {
     throughputRampUpLimitMs: quick ? 10000 : 30000,
     /** A quick run's chats stop at 100 turns: Temporal's plugins reach the 50 MB limit only after about 200. */
     chatTurns: quick ? [20, 100] : [20, 100, 1000],
+    /** Agent workflows in flight at once for the worker's peak memory (each a 2-turn conversation with a tool). */
+    memoryConcurrent: quick ? 50 : 300,
     workflowTimeoutSeconds: 120,
     chatTimeoutSeconds: 600,
   };
@@ -76,6 +84,8 @@ export interface ReplayFigure {
   workerStartAndFirstMs: Stats;
   /** The other replays of each round. */
   ms: Stats;
+  /** The side process's CPU per replay (all threads), of the other replays of each round. */
+  cpuMs: Stats;
 }
 
 /** One long chat: either it ran all its turns, or where it stopped and why. */
@@ -117,6 +127,11 @@ export interface SideFigures {
    * as one agent workflow of the throughput workload schedules (`workload.activities`).
    */
   throughputPlain: Maybe<(ThroughputLevel & { activities: number })[]>;
+  /**
+   * The side process's resident memory (worker, client and SDK; all its threads), read from outside:
+   * idle after the warm-up, the peak while `concurrent` agent workflows run at once, and idle again after.
+   */
+  memory: Maybe<{ concurrent: number; completed: number; idleBytes: number; peakBytes: number; afterBytes: number }>;
 }
 
 /** Throughput at one level of concurrency. */
@@ -140,6 +155,7 @@ const FIGURES = [
   'replay',
   'throughput',
   'throughputPlain',
+  'memory',
 ] as const;
 
 /** Every figure unavailable, for the same reason. */
@@ -189,6 +205,23 @@ function firstTaskMs(list: HistoryEvent[]): number {
   const [completed] = timesOf(list, 'WORKFLOW_TASK_COMPLETED');
   if (started === undefined || completed === undefined) throw new Error('no completed workflow task');
   return completed - started;
+}
+
+function rssOf(side: Side): number {
+  const bytes = side.rssBytes();
+  if (bytes === undefined) throw new Error('no /proc to read the side process’s memory from');
+  return bytes;
+}
+
+/** Resident memory once the side has been idle for 2 s: the median of 5 readings 200 ms apart. */
+async function idleRss(side: Side): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const readings: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    readings.push(rssOf(side));
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return median(readings);
 }
 
 /** The sides in the order of round `round`: a rotation, so that every side leads equally often. */
@@ -335,6 +368,30 @@ export async function measureAll(
   settle('workload', warmUpFailed, (side) => of(workloads, side));
   drop(warmUpFailed, 'the agent workflow does not run');
 
+  if (wanted('memory')) {
+    log(`worker memory: idle, and the peak of ${plan.memoryConcurrent} agent workflows at once`);
+    const memory = perSide(() => ({ idleBytes: 0, peakBytes: 0, afterBytes: 0, completed: 0 }));
+    settle(
+      'memory',
+      await rounds(1, async (side) => {
+        const figure = of(memory, side);
+        figure.idleBytes = await idleRss(side);
+        let peak = rssOf(side);
+        const sampler = setInterval(() => {
+          peak = Math.max(peak, rssOf(side));
+        }, 50);
+        // A busy machine may not finish all of them within the workflow timeout: the peak is measured anyway.
+        const settled = await Promise.allSettled(
+          Array.from({ length: plan.memoryConcurrent }, () => run(side, 'conversation', [2, true], 'memory')),
+        ).finally(() => clearInterval(sampler));
+        figure.completed = settled.filter((outcome) => outcome.status === 'fulfilled').length;
+        figure.peakBytes = Math.max(peak, rssOf(side));
+        figure.afterBytes = await idleRss(side);
+      }),
+      (side) => ({ concurrent: plan.memoryConcurrent, ...of(memory, side) }),
+    );
+  }
+
   if (wanted('modelCall')) {
     log('model call steps');
     const steps = perSide(() => ({ model: [] as number[], bare: [] as number[] }));
@@ -410,10 +467,16 @@ export async function measureAll(
 
   if (wanted('replay')) {
     log(`replay of ${plan.replayCalls} model calls, and of a plain workflow of ${plan.replayCalls} activities`);
-    const replayed = perSide(() => ({
-      agent: { id: '', bytes: 0, events: 0, activities: 0, first: [] as number[], rest: [] as number[] },
-      plain: { id: '', bytes: 0, events: 0, activities: 0, first: [] as number[], rest: [] as number[] },
-    }));
+    const replayRuns = () => ({
+      id: '',
+      bytes: 0,
+      events: 0,
+      activities: 0,
+      first: [] as number[],
+      rest: [] as number[],
+      cpu: [] as number[],
+    });
+    const replayed = perSide(() => ({ agent: replayRuns(), plain: replayRuns() }));
     settle(
       'replay',
       await rounds(plan.replayRounds, async (side, round) => {
@@ -431,9 +494,11 @@ export async function measureAll(
           }
         }
         for (const kind of alternate(['agent', 'plain'], round)) {
-          const [first = Number.NaN, ...rest] = await side.replay(runs[kind].id, plan.replaysPerRound + 1);
+          const { ms, cpuMs } = await side.replay(runs[kind].id, plan.replaysPerRound + 1);
+          const [first = Number.NaN, ...rest] = ms;
           runs[kind].first.push(first);
           runs[kind].rest.push(...rest);
+          runs[kind].cpu.push(...cpuMs.slice(1));
         }
       }),
       (side) => {
@@ -445,6 +510,7 @@ export async function measureAll(
           events: runs[kind].events,
           workerStartAndFirstMs: stats(runs[kind].first),
           ms: stats(runs[kind].rest),
+          cpuMs: stats(runs[kind].cpu),
         });
         const agent = figure('agent');
         const plain = figure('plain');

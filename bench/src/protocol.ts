@@ -34,7 +34,8 @@ export interface Results {
   bundle: { ms: number; bytes: number };
   startWorker: Record<string, never>;
   execute: { result: unknown };
-  replay: { ms: number[] };
+  /** Each replay's wall ms, and the side process's CPU ms (all threads) during it. */
+  replay: { ms: number[]; cpuMs: number[] };
   stop: Record<string, never>;
 }
 

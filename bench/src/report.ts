@@ -19,6 +19,12 @@ export const SIDES: Record<SideKey, { package: string; plugin: string; agents: s
     agents: '@openai/agents-core',
     temporal: '@temporalio/worker',
   },
+  oursFast: {
+    package: 'openai-agents-temporal, fast mode',
+    plugin: 'openai-agents-temporal',
+    agents: '@openai/agents-core',
+    temporal: '@temporalio/worker',
+  },
   temporal: {
     package: '@temporalio/openai-agents',
     plugin: '@temporalio/openai-agents',
@@ -218,6 +224,13 @@ function rows(report: Report): Row[] {
       ),
     ],
     [
+      `   ${plan.replayCalls} model calls / plain: CPU ms per replay (side process, all threads), median`,
+      of(
+        (f) => f.replay,
+        (r) => `${fixed(r.agent.cpuMs?.median)} / ${fixed(r.plain.cpuMs?.median)}`,
+      ),
+    ],
+    [
       '   added by the agent: ms (median − median)',
       of(
         (f) => f.replay,
@@ -236,6 +249,27 @@ function rows(report: Report): Row[] {
       of(
         (f) => f.replay,
         (r) => `${mb(r.agent.historyBytes)} / ${mb(r.plain.historyBytes)}`,
+      ),
+    ],
+    [`7. Worker memory: the side process's resident set (all threads), read from /proc`],
+    [
+      '   idle after the warm-up / after the peak: MiB',
+      of(
+        (f) => f.memory,
+        (m) => `${fixed(m.idleBytes / 2 ** 20)} / ${fixed(m.afterBytes / 2 ** 20)}`,
+      ),
+    ],
+    [
+      `   peak with ${plan.memoryConcurrent} agent workflows at once: MiB`,
+      of(
+        (f) => f.memory,
+        (m) =>
+          m.completed < m.concurrent
+            ? {
+                text: fixed(m.peakBytes / 2 ** 20),
+                note: `${m.concurrent - m.completed} of the ${m.concurrent} workflows did not finish within the workflow timeout`,
+              }
+            : fixed(m.peakBytes / 2 ** 20),
       ),
     ],
   ];

@@ -1,5 +1,6 @@
 /** The driver's end of a side process: starts it, sends requests and matches the answers (bench/src/protocol.ts). */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import type { SideKey, Side as SideView } from './measure';
 import type { Hello, Operation, Requests, Response, Results } from './protocol';
@@ -127,8 +128,19 @@ export class SideProcess implements SideView {
     return (await this.call('execute', { workflow, args, workflowId, timeoutSeconds })).result;
   }
 
-  async replay(workflowId: string, times: number) {
-    return (await this.call('replay', { workflowId, times })).ms;
+  replay(workflowId: string, times: number) {
+    return this.call('replay', { workflowId, times });
+  }
+
+  /** VmRSS of the side's process, from /proc (Linux); undefined elsewhere or once it has exited. */
+  rssBytes(): number | undefined {
+    try {
+      const status = readFileSync(`/proc/${this.child.pid}/status`, 'utf8');
+      const kB = /^VmRSS:\s+(\d+) kB$/m.exec(status)?.[1];
+      return kB === undefined ? undefined : Number(kB) * 1024;
+    } catch {
+      return undefined;
+    }
   }
 
   /** Asks the side to stop; kills it if it has not exited 20 s later. */

@@ -82,12 +82,17 @@ export async function serveSide(versions: Record<string, string>, side: SideImpl
     replay: async ({ workflowId, times }) => {
       const bundled = await code();
       const ms: number[] = [];
+      const cpuMs: number[] = [];
       let last = performance.now();
+      let lastCpu = process.cpuUsage();
       for await (const _ of side.replay(workflowId, bundled, times)) {
+        const cpu = process.cpuUsage(lastCpu);
         ms.push(performance.now() - last);
+        cpuMs.push((cpu.user + cpu.system) / 1000);
         last = performance.now();
+        lastCpu = process.cpuUsage();
       }
-      return { ms };
+      return { ms, cpuMs };
     },
     stop: async () => {
       await stopWorker?.();

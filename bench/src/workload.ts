@@ -36,6 +36,9 @@ export const WORKER_OPTIONS = {
   maxCachedWorkflows: 500,
 };
 
+/** The fast mode of this plugin's side (bench/ours/side.ts): frames per stack trace in workflows. */
+export const FAST_MODE_STACK_TRACE_LIMIT = 2;
+
 const FILLER = 'The quick brown fox jumps over the lazy dog. '.repeat(4);
 
 /**

@@ -6,12 +6,20 @@
  *   tsx perf/harness.ts replay            replays the recorded histories N times in one replay worker each
  *   tsx perf/harness.ts steps             per-call step (21-call conversation vs 21 bare activities) and
  *                                         first workflow task, from the server's event timestamps
+ *   tsx perf/harness.ts memory            where a worker's idle memory goes: the process's resident set and the
+ *                                         main thread's heap after each stage of starting a worker and
+ *                                         running --concurrent N conversations at once (default 300);
+ *                                         --bundle-file F runs a bundle kept before instead of bundling;
+ *                                         --preload a,b bundles with Temporal's preloadModules (shared between workflows)
  *   tsx perf/harness.ts all               record, steps, replay
  *
  * Options: --replays N (default 9), --rounds N (step rounds, default 5), --first-tasks N (default 10),
  * --calls N (calls of the recorded runs, default 100), --kinds conversation,plain (the histories to
  * replay), --label NAME (writes perf/results/NAME.json),
- * --json (prints the figures as JSON only), --cpu-profile NAME (a V8 CPU profile of the main thread: for
+ * --json (prints the figures as JSON only), --stack-trace-limit N (the plugin's workflowStackTraceLimit),
+ * --count-promises (replay counts the promises workflow code makes, per replay; a second promise hook, so
+ * its CPU figures are not comparable with a run without it), --promise-sources (with --count-promises: which
+ * code made them, by the innermost source-mapped frame's package, over all replays after the first), --cpu-profile NAME (a V8 CPU profile of the main thread: for
  * replay, of the replays alone, which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
  * of the step rounds, where the main thread runs the activities, to NAME-steps-main.cpuprofile; the
  * worker's workflow thread needs `node --cpu-prof`, see perf/README.md). It runs the plugin from source (shared/src), so a change is
@@ -24,6 +32,7 @@ import { Session } from 'node:inspector/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import { promiseHooks } from 'node:v8';
 import { setTraceProcessors } from '@openai/agents-core';
 import type { Client } from '@temporalio/client';
 import { type History, historyFromJSON, historyToJSON } from '@temporalio/common/lib/proto-utils.js';
@@ -61,6 +70,12 @@ const { positionals, values: options } = parseArgs({
     label: { type: 'string' },
     json: { type: 'boolean', default: false },
     'cpu-profile': { type: 'string' },
+    'stack-trace-limit': { type: 'string' },
+    'count-promises': { type: 'boolean', default: false },
+    'promise-sources': { type: 'boolean', default: false },
+    concurrent: { type: 'string', default: '300' },
+    'bundle-file': { type: 'string' },
+    preload: { type: 'string' },
   },
 });
 const command = positionals[0] ?? 'all';
@@ -78,6 +93,9 @@ const plugin = () =>
   new OpenAIAgentsPlugin({
     modelProvider: new ScriptedModelProvider(scriptedAnswer),
     modelParams: { startToCloseTimeout: ACTIVITY_TIMEOUT, summary: `${AGENT.name}: ${AGENT.model}` },
+    ...(options['stack-trace-limit'] === undefined
+      ? {}
+      : { workflowStackTraceLimit: Number(options['stack-trace-limit']) }),
   });
 
 interface Stats {
@@ -124,6 +142,7 @@ const bundle = () => {
     workflowsPath: WORKFLOWS,
     plugins: [plugin()],
     logger: quietBundlerLogger,
+    ...(options.preload ? { preloadModules: options.preload.split(',') } : {}),
   }).then((bundled) => {
     keepBundle(bundled.code);
     return bundled;
@@ -142,6 +161,66 @@ function keepBundle(code: string): void {
   if (!file) return;
   mkdirSync(join(RESULTS, 'bundles'), { recursive: true });
   writeFileSync(join(RESULTS, 'bundles', file), code);
+}
+
+type MemoryStage = { stage: string; rssMB: number; heapUsedMB: number; externalMB: number; arrayBuffersMB: number };
+
+/** The process's memory now; the heap figures are the main thread's (workflows run on a worker thread). */
+function memoryAt(stage: string): MemoryStage {
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  const mb = (bytes: number) => round(bytes / 2 ** 20);
+  const figure = {
+    stage,
+    rssMB: mb(usage.rss),
+    heapUsedMB: mb(usage.heapUsed),
+    externalMB: mb(usage.external),
+    arrayBuffersMB: mb(usage.arrayBuffers),
+  };
+  log(`${stage}: ${JSON.stringify(figure)}`);
+  return figure;
+}
+
+const idle = () => new Promise((resolve) => setTimeout(resolve, 2000));
+
+/** Where the idle memory of a worker goes, stage by stage (run with node --expose-gc for steadier heaps). */
+async function memory(): Promise<MemoryStage[]> {
+  const stages = [memoryAt('imports loaded')];
+  const env = await TestWorkflowEnvironment.createLocal({
+    server: { executable: { type: 'existing-path', path: findTemporalCli() ?? '' }, extraArgs: SERVER_ARGS },
+  });
+  try {
+    stages.push(memoryAt('dev server started (another process) and client connected'));
+    // A bundle made before (perf/results/bundles/) leaves webpack out of this process, as a production worker would.
+    const bundleFile = options['bundle-file'];
+    const code = bundleFile ? { code: readFileSync(bundleFile, 'utf8') } : await bundle();
+    const made = bundleFile ? 'read from a file' : 'made by webpack in this process';
+    stages.push(memoryAt(`bundle ${made} (${round(code.code.length / 2 ** 20)} MB of code with its source map)`));
+    const worker = await Worker.create({
+      connection: env.nativeConnection,
+      taskQueue: 'perf',
+      workflowBundle: code,
+      activities: { lookup, noop },
+      plugins: [plugin()],
+      ...WORKER_OPTIONS,
+    });
+    stages.push(memoryAt('worker created'));
+    await worker.runUntil(async () => {
+      await idle();
+      stages.push(memoryAt('worker running, no workflow yet'));
+      await runOnce(env.client, 'perfConversation', [2, true]);
+      await idle();
+      stages.push(memoryAt('after one agent workflow'));
+      const concurrent = Number(options.concurrent);
+      await Promise.all(Array.from({ length: concurrent }, () => runOnce(env.client, 'perfConversation', [2, true])));
+      stages.push(memoryAt(`after ${concurrent} agent workflows at once`));
+      await idle();
+      stages.push(memoryAt('idle again'));
+    });
+  } finally {
+    await env.teardown();
+  }
+  return stages;
 }
 
 async function withServer<T>(body: (client: Client, worker: Worker) => Promise<T>): Promise<T> {
@@ -226,13 +305,26 @@ async function steps(client: Client) {
 
 async function replay() {
   const code = await bundle();
-  const figures: Record<string, { firstMs: number; ms: Stats; cpuMs: Stats; events: number }> = {};
+  const figures: Record<string, { firstMs: number; ms: Stats; cpuMs: Stats; events: number; sandboxPromises?: Stats }> =
+    {};
   for (const name of (options.kinds ?? '').split(',').map((kind) => `${kind}-${calls}`)) {
     const history = historyFromJSON(JSON.parse(readFileSync(historyFile(name), 'utf8')));
     const histories = Array.from({ length: replays }, (_, i) => ({ workflowId: `replay-${i}`, history }));
     const wall: number[] = [];
     const cpu: number[] = [];
     const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
+    const promises: number[] = [];
+    let made = 0;
+    let replayIndex = 0;
+    const sources = new Map<string, number>();
+    // A promise made in the sandbox has the sandbox realm's Promise as its constructor.
+    const stopCounting = options['count-promises']
+      ? promiseHooks.onInit((promise) => {
+          if (promise.constructor === Promise) return;
+          made++;
+          if (options['promise-sources'] && replayIndex > 0) tallyPromiseSource(sources);
+        })
+      : undefined;
     let last = performance.now();
     let lastCpu = process.cpuUsage();
     for await (const result of Worker.runReplayHistories({ workflowBundle: code, plugins: [plugin()] }, histories)) {
@@ -240,8 +332,26 @@ async function replay() {
       const used = process.cpuUsage(lastCpu);
       wall.push(performance.now() - last);
       cpu.push((used.user + used.system) / 1000);
+      promises.push(made);
+      made = 0;
+      replayIndex++;
       last = performance.now();
       lastCpu = process.cpuUsage();
+    }
+    stopCounting?.();
+    if (sources.size > 0) {
+      const perReplay = (count: number) => round(count / Math.max(1, replayIndex - 1));
+      const sorted = [...sources].sort((a, b) => b[1] - a[1]).slice(0, 25);
+      const byPackage = new Map<string, number>();
+      for (const [source, count] of sources) {
+        const key = source.split(' ')[0] ?? source;
+        byPackage.set(key, (byPackage.get(key) ?? 0) + count);
+      }
+      log(
+        `promises per replay of ${name} by package: ${JSON.stringify(Object.fromEntries([...byPackage].map(([k, v]) => [k, perReplay(v)])))}`,
+      );
+      log(`promises per replay of ${name} by the code that made them (innermost frame):`);
+      for (const [source, count] of sorted) log(`  ${String(perReplay(count)).padStart(8)}  ${source}`);
     }
     if (profiler) {
       const file = join(RESULTS, `${options['cpu-profile']}-${name}.cpuprofile`);
@@ -253,13 +363,36 @@ async function replay() {
       ms: stats(wall.slice(1)),
       cpuMs: stats(cpu.slice(1)),
       events: history.events?.length ?? 0,
+      ...(stopCounting ? { sandboxPromises: stats(promises.slice(1)) } : {}),
     };
     log(
       `replay ${name} (${figures[name].events} events): median ${figures[name].ms.median} ms ` +
-        `(p95 ${figures[name].ms.p95}, n ${figures[name].ms.n}), cpu ${figures[name].cpuMs.median} ms, first ${figures[name].firstMs} ms`,
+        `(p95 ${figures[name].ms.p95}, n ${figures[name].ms.n}), cpu ${figures[name].cpuMs.median} ms, first ${figures[name].firstMs} ms` +
+        (stopCounting ? `, promises made in the sandbox ${figures[name].sandboxPromises?.median}` : ''),
     );
   }
   return figures;
+}
+
+/**
+ * Counts a sandbox promise by the code that made it: the innermost frame of a stack captured here, which
+ * Temporal's prepareStackTrace maps through the bundle's source map (it does so for any error object that
+ * is not the host's Error), named by package, or by file for the plugin's own modules.
+ */
+function tallyPromiseSource(sources: Map<string, number>): void {
+  const holder: { stack?: string } = {};
+  Error.captureStackTrace(holder);
+  const frames = (holder.stack ?? '').split('\n').slice(1);
+  let source = 'unknown';
+  for (const frame of frames) {
+    const file = /\(?([^()\s]+):\d+:\d+\)?$/.exec(frame.trim())?.[1];
+    if (!file || file.startsWith('node:') || file.includes('perf/harness.ts') || file.includes('vm-shared')) continue;
+    const pkg = /^.*node_modules\/((?:@[^/]+\/)?[^/]+)\/(?:(?:dist|lib|src)\/)?(.*)$/.exec(file);
+    const fn = /at (\S+) \(/.exec(frame.trim())?.[1] ?? '<anonymous>';
+    source = pkg ? `${pkg[1]} ${pkg[2]} ${fn}` : `${file.replace(/^.*\/shared\//, 'shared/')} ${fn}`;
+    break;
+  }
+  sources.set(source, (sources.get(source) ?? 0) + 1);
 }
 
 /** A CPU profile of this thread from now until `stop`. */
@@ -289,6 +422,7 @@ if (command === 'record' || command === 'all' || command === 'steps') {
   });
 }
 if (command === 'replay' || command === 'all') figures.replay = await replay();
-if (!['record', 'replay', 'steps', 'all'].includes(command)) throw new Error(`unknown command ${command}`);
+if (command === 'memory') figures.memory = await memory();
+if (!['record', 'replay', 'steps', 'all', 'memory'].includes(command)) throw new Error(`unknown command ${command}`);
 if (options.label) writeFileSync(join(RESULTS, `${options.label}.json`), `${JSON.stringify(figures, null, 2)}\n`);
 if (options.json) console.log(JSON.stringify(figures));

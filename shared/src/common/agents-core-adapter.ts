@@ -69,13 +69,17 @@ export function wrapRunnerRun(hooks: {
   const prototype = Runner.prototype as unknown as { run: RunMethod; [WRAPPED]?: true };
   if (prototype[WRAPPED]) return;
   const originalRun = prototype.run;
-  prototype.run = async function run(this: Runner, agent, input, options) {
-    hooks.before(agent, input);
+  // Not async: in the sandbox every promise costs a stack trace; `.catch` makes one where an async
+  // function and its await made two.
+  prototype.run = function run(this: Runner, agent, input, options) {
     try {
-      return await originalRun.call(this, agent, input, options);
+      hooks.before(agent, input);
     } catch (error) {
-      throw hooks.onError(error);
+      return Promise.reject(error);
     }
+    return originalRun.call(this, agent, input, options).catch((error: unknown) => {
+      throw hooks.onError(error);
+    });
   };
   prototype[WRAPPED] = true;
 }

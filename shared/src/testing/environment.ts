@@ -41,6 +41,8 @@ export interface TestWorkerOptions {
   sandboxClientProviders?: SandboxClientProvider[];
   /** The plugin's tracing options, e.g. `{ inWorkflows: false }`. */
   tracing?: TracingOptions;
+  /** The plugin's workflowStackTraceLimit (frames per stack trace in workflows). */
+  workflowStackTraceLimit?: number;
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -113,13 +115,20 @@ export class AgentsTestEnvironment {
     modelParams?: ModelActivityParameters,
     modelProvider?: ModelProvider,
     tracing?: TracingOptions,
+    workflowStackTraceLimit?: number,
   ): Promise<WorkflowBundle> {
     const pluginOptions: OpenAIAgentsPluginOptions = {};
     if (modelParams) pluginOptions.modelParams = modelParams;
     if (modelProvider) pluginOptions.modelProvider = modelProvider;
     if (tracing) pluginOptions.tracing = tracing;
+    if (workflowStackTraceLimit !== undefined) pluginOptions.workflowStackTraceLimit = workflowStackTraceLimit;
     const plugin = new OpenAIAgentsPlugin(pluginOptions);
-    const key = `${workflowsPath}\n${JSON.stringify(plugin.bundledParameters)}\n${plugin.tracesInWorkflows}`;
+    const key = [
+      workflowsPath,
+      JSON.stringify(plugin.bundledParameters),
+      plugin.tracesInWorkflows,
+      plugin.workflowStackTraceLimit,
+    ].join('\n');
     let bundle = this.#bundles.get(key);
     if (!bundle) {
       bundle = bundleWorkflowCode({
@@ -140,6 +149,9 @@ export class AgentsTestEnvironment {
     if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
     if (options.sandboxClientProviders) pluginOptions.sandboxClientProviders = options.sandboxClientProviders;
     if (options.tracing) pluginOptions.tracing = options.tracing;
+    if (options.workflowStackTraceLimit !== undefined) {
+      pluginOptions.workflowStackTraceLimit = options.workflowStackTraceLimit;
+    }
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',
@@ -149,6 +161,7 @@ export class AgentsTestEnvironment {
         options.modelParams,
         options.modelProvider,
         options.tracing,
+        options.workflowStackTraceLimit,
       ),
       activities: options.activities ?? {},
       plugins: [new OpenAIAgentsPlugin(pluginOptions)],

@@ -1,7 +1,7 @@
 /**
  * Workflow-bundle settings the agents runtime needs (see the README's "How it works"): polyfills
  * first in the entry, dynamic imports kept in the one chunk Temporal loads, agents-core's browser
- * shims, the plugin's model parameters defined as data, one copy of agents-core and of this plugin,
+ * shims, the plugin's model parameters and the sandbox's stack-trace limit defined as data, one copy of agents-core and of this plugin,
  * agents-core's fast paths for the sandbox (agents-core-fast-paths.ts), and a clear bundle-time error
  * for imports that cannot run in the sandbox.
  */
@@ -9,6 +9,7 @@ import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { BundleOptions } from '@temporalio/worker';
 import { BUNDLED_MODEL_PARAMS, type BundledModelParameters } from '../common/model-params.js';
+import { BUNDLED_STACK_TRACE_LIMIT, DEFAULT_WORKFLOW_STACK_TRACE_LIMIT } from '../common/stack-trace-limit.js';
 import { BUNDLED_WORKFLOW_TRACING } from '../common/trace-context.js';
 import { agentsCoreFastPathsPlugin } from './agents-core-fast-paths.js';
 
@@ -60,6 +61,7 @@ export function configureWebpack(
   config: WebpackConfig,
   modelParams: BundledModelParameters,
   tracesInWorkflows = true,
+  stackTraceLimit = DEFAULT_WORKFLOW_STACK_TRACE_LIMIT,
 ): WebpackConfig {
   const entry = Array.isArray(config.entry) ? config.entry : config.entry ? [config.entry as string] : [];
   config.entry = [workflowModule('preload'), ...(entry as string[])];
@@ -88,6 +90,8 @@ export function configureWebpack(
         new compiler.webpack.DefinePlugin({
           [BUNDLED_MODEL_PARAMS]: JSON.stringify(modelParams),
           [BUNDLED_WORKFLOW_TRACING]: JSON.stringify(tracesInWorkflows),
+          // String, not JSON: Infinity is a number here and null in JSON.
+          [BUNDLED_STACK_TRACE_LIMIT]: String(stackTraceLimit),
         }).apply(compiler);
         compiler.hooks.normalModuleFactory.tap('OpenAIAgentsBlockedImports', (factory) => {
           factory.hooks.beforeResolve.tap('OpenAIAgentsBlockedImports', (data) => {

@@ -6,6 +6,7 @@ import {
   DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
   type ModelActivityParameters,
 } from '../common/model-params.js';
+import { workflowStackTraceLimit } from '../common/stack-trace-limit.js';
 import { configureWebpack, workflowModule } from './bundler.js';
 import { DefaultOpenAIModelProvider } from './default-provider.js';
 import { type MCPServerProvider, mcpProviderActivities } from './mcp-providers.js';
@@ -47,6 +48,14 @@ export interface OpenAIAgentsPluginOptions {
    * join the same trace. These processors, and an OpenTelemetry exporter, are added to them.
    */
   tracing?: TracingOptions;
+  /**
+   * Frames per stack trace in workflows: `Error.stackTraceLimit` of the workflow sandbox, for errors thrown
+   * there and for the stack Temporal's sandbox captures for every promise (its `__stack_trace` query).
+   * Those per-promise stacks are most of the CPU an agent run spends in the sandbox, so the default is 6
+   * (V8's is 10); set 10 or `Infinity` while you debug a workflow, a lower one for throughput. Baked into
+   * the bundle. See the README's "Stack traces in workflows".
+   */
+  workflowStackTraceLimit?: number;
 }
 
 /**
@@ -64,6 +73,8 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly bundledParameters: BundledModelParameters;
   /** Whether workflows of the bundles it makes trace (`tracing.inWorkflows`); also baked into the bundle. */
   readonly tracesInWorkflows: boolean;
+  /** `Error.stackTraceLimit` in the workflow sandbox of the bundles it makes (`workflowStackTraceLimit`). */
+  readonly workflowStackTraceLimit: number;
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
@@ -82,6 +93,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     });
     registerTraceProcessors(options.tracing);
     this.tracesInWorkflows = tracesInWorkflows(options.tracing);
+    this.workflowStackTraceLimit = workflowStackTraceLimit(options.workflowStackTraceLimit);
     const modelParams = { ...options.modelParams };
     if (typeof (modelParams.summary as unknown) === 'function') {
       throw new TypeError(
@@ -128,7 +140,12 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
     return {
       ...configured,
       webpackConfigHook: (config) =>
-        configureWebpack(userHook ? userHook(config) : config, this.bundledParameters, this.tracesInWorkflows),
+        configureWebpack(
+          userHook ? userHook(config) : config,
+          this.bundledParameters,
+          this.tracesInWorkflows,
+          this.workflowStackTraceLimit,
+        ),
     };
   }
 }
