@@ -13,6 +13,7 @@ import {
   type HistoryStatus,
   type HistoryThresholds,
   historyStatus,
+  type ReplayWork,
 } from 'openai-agents-temporal/workflow';
 
 export interface ChatReply {
@@ -36,6 +37,8 @@ export interface ContinuedRun {
   reasons: ContinueAsNewReason[];
   historyBytes: number;
   historyEvents: number;
+  /** The run's replay work when it ended (`HistoryStatus.replayWork.units`). */
+  replayWork: number;
 }
 
 /** What one run hands to the next; a new chat starts with `{}`. */
@@ -44,7 +47,10 @@ export interface LongChatInput {
   conversation?: AgentInputItem[];
   turns?: number;
   continuedRuns?: ContinuedRun[];
-  /** Continue as new at these as well as when Temporal suggests it. Default: 80% of Temporal's limits. */
+  /**
+   * Continue as new at these as well as when Temporal suggests it. Default: 80% of Temporal's limits,
+   * and the plugin's replay budget (a fresh worker must be able to replay the run in time).
+   */
   thresholds?: HistoryThresholds;
 }
 
@@ -62,10 +68,20 @@ export const endChat = defineSignal('endChat');
 /** The chat so far, across every run. */
 export const transcript = defineQuery<ChatLine[]>('transcript');
 
+export interface ChatStatus {
+  turns: number;
+  run: number;
+  /** What a worker that takes this run over must replay (see `historyStatus()`). */
+  replayWork: ReplayWork;
+}
+/** Where the chat stands: turns, run, and this run's replay work. */
+export const chatStatus = defineQuery<ChatStatus>('chatStatus');
+
 /**
  * A chat that can go on for as long as the user writes. Each message is an Update that runs one
- * agent turn on the whole conversation. Each turn adds the conversation to the history once more,
- * so when Temporal suggests continue-as-new (or a threshold is passed) the run waits for its turns in
+ * agent turn on the whole conversation. Each turn makes the run longer to replay (the runner goes
+ * over the whole conversation again) and adds to its history, so when `historyStatus()` says so (the
+ * plugin's replay budget, Temporal's suggestion, or a threshold) the run waits for its turns in
  * progress and continues as new, carrying the conversation; the next run picks up where it stopped.
  * Clients address the workflow by id, so their next Update reaches the new run.
  */
@@ -109,13 +125,14 @@ export async function longChat(input: LongChatInput = {}): Promise<LongChatResul
     ended = true;
   });
   setHandler(transcript, () => transcriptOf(conversation));
+  setHandler(chatStatus, () => ({ turns, run: runNumber, replayWork: historyStatus().replayWork }));
 
   await condition(() => ended || status?.shouldContinueAsNew === true);
   // Never leave an Update unanswered: the turns in progress finish in this run.
   await condition(allHandlersFinished);
   if (!ended && status) {
-    const { reasons, historyBytes, historyEvents } = status;
-    continuedRuns.push({ run: runNumber, turns, reasons, historyBytes, historyEvents });
+    const { reasons, historyBytes, historyEvents, replayWork } = status;
+    continuedRuns.push({ run: runNumber, turns, reasons, historyBytes, historyEvents, replayWork: replayWork.units });
     return continueAsNew<typeof longChat>({ conversation, turns, continuedRuns, thresholds: input.thresholds });
   }
   return { turns, runs: runNumber, continuedRuns, transcript: transcriptOf(conversation) };

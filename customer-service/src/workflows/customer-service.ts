@@ -9,8 +9,8 @@ import {
   defineUpdate,
   setCurrentDetails,
   setHandler,
-  workflowInfo,
 } from '@temporalio/workflow';
+import { type HistoryThresholds, shouldContinueAsNew } from 'openai-agents-temporal/workflow';
 import { type AirlineContext, createAirlineAgents, TRIAGE_NAME } from './airline-agents';
 
 /** Longer messages are refused by the update's validator. */
@@ -43,6 +43,11 @@ export interface CustomerServiceInput {
    * For tests and demos of continue-as-new; carried into every run of the conversation.
    */
   continueAsNewAfterTurns?: number;
+  /**
+   * When to continue as new besides Temporal's suggestion; carried into every run. Default: the
+   * plugin's (its replay budget, and 80% of Temporal's history limits).
+   */
+  thresholds?: HistoryThresholds;
 }
 
 export interface ConversationSummary {
@@ -62,8 +67,9 @@ export const endConversationSignal = defineSignal('endConversation');
 /**
  * An airline customer service conversation that lives as long as the customer keeps talking. Each
  * message arrives as an Update and runs one agent turn; the reply is the update's result. The
- * workflow keeps the conversation and the booking context, and continues as new when Temporal
- * suggests it, carrying them into the next run.
+ * workflow keeps the conversation and the booking context, and continues as new when the plugin's
+ * `shouldContinueAsNew()` says so (a fresh worker could no longer replay the run quickly, or the
+ * history nears Temporal's limits), carrying them into the next run.
  */
 export async function customerService(input: CustomerServiceInput = {}): Promise<ChatLine[]> {
   const state: ConversationState = input.state ?? {
@@ -126,14 +132,14 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     ended = true;
   });
 
-  const { continueAsNewAfterTurns } = input;
+  const { continueAsNewAfterTurns, thresholds } = input;
   const continueAsNewDue = () =>
-    workflowInfo().continueAsNewSuggested ||
+    shouldContinueAsNew(thresholds) ||
     (continueAsNewAfterTurns !== undefined && turnsThisRun >= continueAsNewAfterTurns);
   // Wait for the end or for continue-as-new, and in either case for the turn in progress to finish.
   await condition(() => (ended || continueAsNewDue()) && allHandlersFinished());
   if (ended) return state.history;
-  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns });
+  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns, thresholds });
 }
 
 /**

@@ -27,6 +27,7 @@ export {
 export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,
+  DEFAULT_MAX_REPLAY_WORK,
   type HistoryStatus,
   type HistoryThresholds,
   historyStatus,
@@ -56,6 +57,7 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export { REPLAY_WORK_PER_ITEM, REPLAY_WORK_PER_MODEL_CALL, type ReplayWork } from './model-call-chain.js';
 export {
   type StreamTopic,
   type WorkflowStream,
