@@ -34,6 +34,7 @@ export {
   shouldContinueAsNew,
   TEMPORAL_HISTORY_LIMITS,
 } from './continue-as-new.js';
+export { NEW_CONVERSATION_ID } from './conversation.js';
 export {
   type CodeInterpreterToolOptions,
   codeInterpreterTool,

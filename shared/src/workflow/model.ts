@@ -10,6 +10,7 @@ import {
   type LocalActivityOptions,
   proxyActivities,
   proxyLocalActivities,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { agentNameOf } from '../common/agents-core-adapter.js';
 import type { BundledModelParameters, WorkflowModelParameters } from '../common/model-params.js';
@@ -25,6 +26,7 @@ import {
   type StreamedModelResponse,
 } from '../common/streaming.js';
 import {
+  CHAINED_WIRE_VERSION,
   CHAINLESS_WIRE_VERSION,
   fromWireResponse,
   type InvokeModelInput,
@@ -35,6 +37,7 @@ import {
 } from '../common/wire.js';
 import { bundledModelParameters } from './config.js';
 import { warnOnceIfHistoryNearLimit } from './continue-as-new.js';
+import { conversationIdOf, parseConversationId } from './conversation.js';
 import { modelCallChain } from './model-call-chain.js';
 import { workflowStream } from './streaming.js';
 
@@ -48,6 +51,13 @@ type ModelActivity = {
     args: [InvokeModelInput],
   ): Promise<SerializedModelResponse>;
 };
+
+interface ActivityCall {
+  input: InvokeModelInput & { stream?: ModelStreamRequest };
+  agentName: string | undefined;
+  /** In a plugin conversation: this call's conversation id, which the response carries instead of the provider's. */
+  responseId?: string | undefined;
+}
 
 class ActivityBackedModel implements Model {
   readonly #activity: ModelActivity;
@@ -80,8 +90,7 @@ class ActivityBackedModel implements Model {
   }
 
   async getResponse(request: ModelRequest): Promise<ModelResponse> {
-    const { input, agentName } = this.#activityInput(request);
-    return fromWireResponse(await this.#invoke(request, input, agentName));
+    return fromWireResponse(await this.#invoke(request, this.#activityInput(request)));
   }
 
   /**
@@ -104,8 +113,9 @@ class ActivityBackedModel implements Model {
       );
     }
     const stream = workflowStream();
-    const { input, agentName } = this.#activityInput(request, streaming);
-    const streamed: StreamedModelResponse = await this.#invoke(request, input, agentName);
+    const prepared = this.#activityInput(request, streaming);
+    const { input } = prepared;
+    const streamed: StreamedModelResponse = await this.#invoke(request, prepared);
     // A worker from before streaming ignores `stream` and answers with the response alone.
     const recorded = streamed.stream;
     if (recorded) {
@@ -121,30 +131,48 @@ class ActivityBackedModel implements Model {
     yield doneEventFromResponse(streamed, recorded?.doneProviderData);
   }
 
-  /** The model activity's input for this request, its input items chained to the run's earlier calls. */
-  #activityInput(
-    request: ModelRequest,
-    stream?: ModelStreamRequest,
-  ): { input: InvokeModelInput & { stream?: ModelStreamRequest }; agentName: string | undefined } {
+  /**
+   * The model activity's input for this request: its input items chained to the run's earlier calls,
+   * or, in a plugin conversation, after the conversation it continues (see conversation.ts).
+   */
+  #activityInput(request: ModelRequest, stream?: ModelStreamRequest): ActivityCall {
     const agentName = agentNameOf(request);
     const wireRequest = toWireRequest(request);
-    // Local activities leave no input in the history, so their calls always carry the whole input.
-    const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity);
+    const conversation = parseConversationId(request.previousResponseId);
+    if (conversation) {
+      if (this.params.useLocalActivity) {
+        throw ApplicationFailure.nonRetryable(
+          'A plugin conversation (previousResponseId from NEW_CONVERSATION_ID or a result of one) cannot run its model ' +
+            'calls as local activities: a local activity leaves no input in the history to rebuild the conversation ' +
+            'from. Set useLocalActivity to false, or pass the whole conversation as input instead.',
+          FailureTypes.configuration,
+        );
+      }
+      // The plugin's own reference: the provider gets the whole conversation instead.
+      delete wireRequest.previousResponseId;
+    }
+    // Local activities leave no input in the history, so their calls always carry the whole input; in a
+    // conversation the runner sends only what is new, so there is nothing to chain.
+    const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity && !conversation);
+    const conversationBase = conversation === 'new' ? undefined : conversation;
     const input: InvokeModelInput & { stream?: ModelStreamRequest } = {
-      wireVersion: chained.inputBase ? WIRE_VERSION : CHAINLESS_WIRE_VERSION,
+      wireVersion: conversationBase ? WIRE_VERSION : chained.inputBase ? CHAINED_WIRE_VERSION : CHAINLESS_WIRE_VERSION,
       modelName: this.modelName,
       call: chained.call,
       agentTurn: chained.agentTurn,
       request: { ...wireRequest, input: chained.input },
     };
     if (chained.inputBase) input.inputBase = chained.inputBase;
+    if (conversationBase) input.conversationBase = conversationBase;
     if (agentName !== undefined) input.agentName = agentName;
     if (stream) input.stream = stream;
     assertPayloadFits(input, chained.inputBytes, agentName);
-    return { input, agentName };
+    if (!conversation) return { input, agentName };
+    const { workflowId, runId } = workflowInfo();
+    return { input, agentName, responseId: conversationIdOf({ run: `${workflowId}/${runId}`, call: chained.call }) };
   }
 
-  async #invoke(request: ModelRequest, input: InvokeModelInput, agentName: string | undefined) {
+  async #invoke(request: ModelRequest, { input, agentName, responseId }: ActivityCall) {
     const options = { ...this.#options, summary: this.#summary(request, agentName) };
     const { signal } = request;
     // Without a signal the activity runs in the caller's scope, which workflow cancellation reaches; a
@@ -152,6 +180,8 @@ class ActivityBackedModel implements Model {
     const wire = signal
       ? await this.#executeCancellable(signal, options, input)
       : await this.#activity.executeWithOptions(options, [input]);
+    // In a plugin conversation the response's id is this call's: the runner passes it to the next call.
+    if (responseId !== undefined) wire.responseId = responseId;
     // Long runs still grow the history: say so before Temporal's limit ends the run.
     warnOnceIfHistoryNearLimit();
     return wire;
