@@ -13,15 +13,15 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 // The shared package's helper for worker processes a test can kill.
 import { startWorkerProcess } from '../../shared/test/reliability/worker-processes';
 import { longChatOfflineAnswers } from '../src/long-chat-answers';
-import { chatStatus, endChat, longChat, sendMessage } from '../src/workflows/long-chat';
+import { type ChatStatus, chatStatus, endChat, longChat, sendMessage } from '../src/workflows/long-chat';
 
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 const workflowsPath = fileURLToPath(new URL('../src/workflows/long-chat.ts', import.meta.url));
 const workerScript = fileURLToPath(new URL('./long-chat-worker-process.ts', import.meta.url));
 const model = () => offlineModelProvider({ longChat: longChatOfflineAnswers });
 
-/** A budget of about ten 2 KB turns, so the chat continues as new every few turns. */
-const MAX_REPLAY_WORK = 2_500_000;
+/** A budget of about ten turns, so the chat continues as new every few turns. */
+const MAX_REPLAY_WORK = 2_000_000;
 const message = (turn: number) => `message ${turn}: ${'I would like to hear more about that. '.repeat(55)}`;
 
 /** Every run of the workflow, from the first, through each continued-as-new event. */
@@ -52,7 +52,7 @@ describe('long chat on its replay budget', () => {
     const turnsBeforeKill = 28;
     const turns = 36;
     const replies: string[] = [];
-    let statusBeforeKill: Awaited<ReturnType<typeof handle.query<typeof chatStatus>>> | undefined;
+    let statusBeforeKill: ChatStatus | undefined;
     try {
       for (let turn = 1; turn <= turnsBeforeKill; turn++) {
         replies.push((await handle.executeUpdate(sendMessage, { args: [message(turn)] })).reply);
