@@ -6,9 +6,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { decodeTimeoutType } from '@temporalio/common';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { offlineModelProvider } from 'openai-agents-temporal/samples';
-import { fetchHistory, replayHistory, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { fetchContinuedHistories, replayHistory, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 // The shared package's helper for worker processes a test can kill.
 import { startWorkerProcess } from '../../shared/test/reliability/worker-processes';
@@ -23,18 +22,6 @@ const model = () => offlineModelProvider({ longChat: longChatOfflineAnswers });
 /** A budget of about ten turns, so the chat continues as new every few turns. */
 const MAX_REPLAY_WORK = 2_000_000;
 const message = (turn: number) => `message ${turn}: ${'I would like to hear more about that. '.repeat(55)}`;
-
-/** Every run of the workflow, from the first, through each continued-as-new event. */
-async function historiesOf(workflowId: string, firstRunId: string): Promise<History[]> {
-  const histories: History[] = [];
-  let runId: string | undefined = firstRunId;
-  while (runId) {
-    const history = await fetchHistory(testEnv().client, workflowId, runId);
-    histories.push(history);
-    runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return histories;
-}
 
 describe('long chat on its replay budget', () => {
   it('continues as new by itself, survives a SIGKILL late in the chat, and loses nothing', async () => {
@@ -73,7 +60,11 @@ describe('long chat on its replay budget', () => {
         }
         await handle.signal(endChat);
         const result = await handle.result();
-        return { histories: await historiesOf(workflowId, handle.firstExecutionRunId), result, statusAfterKill };
+        return {
+          histories: await fetchContinuedHistories(testEnv().client, workflowId, handle.firstExecutionRunId),
+          result,
+          statusAfterKill,
+        };
       },
     );
 

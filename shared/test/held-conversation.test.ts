@@ -5,10 +5,9 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
-  fetchHistory,
+  fetchContinuedHistories,
   replayHistory,
   ScriptedModelProvider,
   textResponse,
@@ -43,17 +42,6 @@ function chatModel() {
 }
 
 const message = (turn: number) => `message ${turn}: ${'x'.repeat(2000)}`;
-
-async function historiesOf(workflowId: string, firstRunId: string): Promise<History[]> {
-  const histories: History[] = [];
-  let runId: string | undefined = firstRunId;
-  while (runId) {
-    const history = await fetchHistory(testEnv().client, workflowId, runId);
-    histories.push(history);
-    runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
-  return histories;
-}
 
 describe('a conversation held by the plugin', () => {
   it('hands each turn only its message, across continue-as-new and a worker with an empty cache', async () => {
@@ -111,7 +99,7 @@ describe('a conversation held by the plugin', () => {
     // The fresh worker replayed the run to the same replay work.
     assert.deepEqual(statusAfter, statusBefore);
 
-    const histories = await historiesOf(workflowId, firstRunId);
+    const histories = await fetchContinuedHistories(client, workflowId, firstRunId);
     assert.equal(histories.length, 3);
     const workflowBundle = await testEnv().bundle(workflowsPath);
     for (const [i, history] of histories.entries()) {

@@ -36,8 +36,9 @@ export interface HistoryThresholds {
  * The default replay budget, in replay work units (about a byte of model input each). On the 2-core
  * machine it was measured on, a run that reaches it replays in about 1.7 s of CPU, about 5 s of wall
  * time under a load of 10: well inside Temporal's default 10 s workflow-task timeout (see the
- * package README, "Long conversations"). A 2 KB chat reaches it in about 80 turns, a chat of short
- * messages in about 140.
+ * package README, "Long conversations"). A 2 KB chat that passes its whole conversation to
+ * each turn reaches it in about 85 turns; a chat of short messages, or one the plugin holds
+ * (NEW_CONVERSATION_ID), in about 145.
  */
 export const DEFAULT_MAX_REPLAY_WORK = 30_000_000;
 
@@ -112,7 +113,7 @@ export function warnOnceIfHistoryNearLimit(): void {
   const { replayWork } = status;
   const advice =
     "Check historyStatus() from 'openai-agents-temporal/workflow' between turns and carry the conversation " +
-    '(result.history) into continueAsNew.';
+    '(result.history, or, in a conversation the plugin holds, result.lastResponseId) into continueAsNew.';
   const meta = {
     historyBytes: status.historyBytes,
     historyEvents: status.historyEvents,
