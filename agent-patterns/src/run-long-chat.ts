@@ -23,7 +23,7 @@ if (messages.length === 0) {
 const handle = await startSampleWorkflow(longChat, {
   taskQueue: TASK_QUEUE,
   // A small threshold, so this short chat shows continue-as-new; by default the chat continues as
-  // new on the plugin's replay budget (about 140 turns) or when Temporal suggests it.
+  // new on the plugin's replay budget (about 100 turns) or when Temporal suggests it.
   args: [{ thresholds: { maxHistoryBytes: 8_000 } }],
 });
 for (const message of messages) {
