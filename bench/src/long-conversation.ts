@@ -22,7 +22,7 @@ import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { decodeTimeoutType } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
-import { Worker, type WorkflowBundle } from '@temporalio/worker';
+import { Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
 import {
   AgentsTestEnvironment,
@@ -33,6 +33,7 @@ import {
 } from 'openai-agents-temporal/testing';
 import { startWorkerProcess } from '../../shared/test/reliability/worker-processes';
 import { heldConversationChat, wholeConversationChat } from '../ours/long-conversation';
+import { replayCpuMs } from './replay-cpu';
 
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 const maxTurns = Number(arg('turns') ?? 1000);
@@ -59,23 +60,6 @@ function cutAfterTurn(history: History, turn: number): History {
   return history;
 }
 
-/** CPU ms of one replay of `history` on a warm replay worker. */
-async function replayCpuMs(bundle: WorkflowBundle, history: History): Promise<number> {
-  const cpu = async (copies: number) => {
-    const start = process.cpuUsage();
-    const replays = Worker.runReplayHistories(
-      { workflowBundle: bundle, plugins: [new OpenAIAgentsPlugin({ modelProvider: model })] },
-      Array.from({ length: copies }, (_, i) => ({ workflowId: `replay-${i}`, history })),
-    );
-    for await (const replay of replays) if (replay.error) throw replay.error;
-    const used = process.cpuUsage(start);
-    return (used.user + used.system) / 1000;
-  };
-  const one = await cpu(1);
-  const three = await cpu(3);
-  return (three - one) / 2;
-}
-
 if (!process.argv.includes('--skip-cpu')) {
   const bundle = await env.bundle(workflowsPath, undefined, model);
   const cpuPerTurn: Record<string, Record<string, number | string>> = {};
@@ -95,8 +79,8 @@ if (!process.argv.includes('--skip-cpu')) {
         continue;
       }
       const from = at / 2;
-      const cpuAt = await replayCpuMs(bundle, cutAfterTurn(history, at));
-      const cpuFrom = await replayCpuMs(bundle, cutAfterTurn(history, from));
+      const cpuAt = await replayCpuMs(bundle, cutAfterTurn(history, at), model);
+      const cpuFrom = await replayCpuMs(bundle, cutAfterTurn(history, from), model);
       figures[`turn${at}`] = Math.round(((cpuAt - cpuFrom) / (at - from)) * 10) / 10;
       // The whole replay of the first `at` turns, for scale.
       figures[`replay${at}`] = Math.round(cpuAt);

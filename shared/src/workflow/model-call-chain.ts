@@ -33,8 +33,9 @@ export interface ChainedInput {
  * runner (agents-core) copies and keys every item of the call's input, so replaying the run costs
  * about a sum over its model calls of a constant plus their inputs' bytes plus a constant per item.
  * A chat that passes its whole conversation to each turn's run() makes this grow with the square of
- * its turns, while its history grows linearly. The weights were fitted to replay CPU time of 2 KB
- * chats and of one run() looping through tool calls (see the package README, "Long conversations").
+ * its turns, while its history grows linearly. The weights come from the replay CPU of 2 KB chats
+ * and of one run() looping through tool calls (bench/src/replay-work-fit.ts; the package README,
+ * "Long conversations", says how well they hold).
  */
 export interface ReplayWork {
   /** Model calls so far in this run. */
