@@ -23,7 +23,7 @@ if (messages.length === 0) {
 const handle = await startSampleWorkflow(longChat, {
   taskQueue: TASK_QUEUE,
   // A small threshold, so this short chat shows continue-as-new; by default the chat continues as
-  // new when Temporal suggests it (4 MB or 4,096 events on a default server).
+  // new on the plugin's replay budget (about 100 turns) or when Temporal suggests it.
   args: [{ thresholds: { maxHistoryBytes: 8_000 } }],
 });
 for (const message of messages) {
@@ -40,7 +40,7 @@ for (const continued of result.continuedRuns) {
   console.log(
     `  run ${continued.run} continued as new after turn ${continued.turns} ` +
       `(${continued.reasons.join(', ')}; history ${(continued.historyBytes / 1024).toFixed(0)} KB in ` +
-      `${continued.historyEvents} events), carrying the conversation`,
+      `${continued.historyEvents} events), carrying the conversation's id`,
   );
 }
 console.log(`\nSee the chat's first run in the Temporal UI: ${workflowUiUrl(handle)}`);

@@ -5,11 +5,10 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
-import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
 import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import {
-  fetchHistory,
+  fetchContinuedHistories,
   replayHistory,
   ScriptedModelProvider,
   textResponse,
@@ -77,13 +76,7 @@ async function chatThrough(
       channelArgs: { 'grpc.max_receive_message_length': 64 * 1024 * 1024 },
     }),
   });
-  const histories: History[] = [];
-  let runId: string | undefined = firstRunId;
-  while (runId) {
-    const history = await fetchHistory(client, workflowId, runId);
-    histories.push(history);
-    runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
-  }
+  const histories = await fetchContinuedHistories(client, workflowId, firstRunId);
   await client.connection.close();
   return { workflowId, replies, result, histories };
 }

@@ -261,18 +261,19 @@ describe('customer service', () => {
     await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
   });
 
-  it('continues as new with the conversation, the context and the current agent intact', async () => {
+  // Two turns make four model calls (a handoff and an answer, a tool call and an answer): a replay
+  // budget of three and a half calls' work ends the run after the second turn, as does a turn count.
+  it.each([
+    ['after a set number of turns', { continueAsNewAfterTurns: 2 }],
+    ['on its replay budget', { thresholds: { maxReplayWork: 700_000 } }],
+  ])('continues as new %s with the conversation, the context and the current agent intact', async (_, input) => {
     const model = new ScriptedModelProvider(airline);
     const workflowId = `customer-service-${randomUUID()}`;
     const { firstRunId, replies } = await testEnv().withWorker(
       { workflowsPath, modelProvider: model },
       async (taskQueue) => {
-        // Forced after two turns; in production the run continues when Temporal suggests it.
-        await testEnv().client.workflow.start(customerService, {
-          taskQueue,
-          workflowId,
-          args: [{ continueAsNewAfterTurns: 2 }],
-        });
+        // In production the run continues on the plugin's default budget, or when Temporal suggests it.
+        await testEnv().client.workflow.start(customerService, { taskQueue, workflowId, args: [input] });
         const conversation = testEnv().client.workflow.getHandle<typeof customerService>(workflowId);
         const firstRunId = (await conversation.describe()).runId;
         const replies = [

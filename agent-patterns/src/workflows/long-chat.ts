@@ -1,4 +1,4 @@
-import { Agent, type AgentInputItem, run, user } from '@openai/agents-core';
+import { Agent, type AgentInputItem, run } from '@openai/agents-core';
 import {
   allHandlersFinished,
   condition,
@@ -13,7 +13,12 @@ import {
   type HistoryStatus,
   type HistoryThresholds,
   historyStatus,
+  NEW_CONVERSATION_ID,
+  type ReplayWork,
 } from 'openai-agents-temporal/workflow';
+
+/** The transcript keeps the chat's latest lines (the whole conversation stays with the plugin). */
+export const TRANSCRIPT_LINES = 200;
 
 export interface ChatReply {
   reply: string;
@@ -36,15 +41,25 @@ export interface ContinuedRun {
   reasons: ContinueAsNewReason[];
   historyBytes: number;
   historyEvents: number;
+  /** The run's replay work when it ended (`HistoryStatus.replayWork.units`). */
+  replayWork: number;
 }
 
 /** What one run hands to the next; a new chat starts with `{}`. */
 export interface LongChatInput {
-  /** The conversation so far, as the agent sees it (the last turn's `result.history`). */
-  conversation?: AgentInputItem[];
+  /**
+   * The conversation so far, held by the plugin: the last turn's `result.lastResponseId`. A short
+   * string however long the chat, so continue-as-new carries it at no cost.
+   */
+  previousResponseId?: string;
+  /** The chat's latest lines, for the transcript. */
+  recentLines?: ChatLine[];
   turns?: number;
   continuedRuns?: ContinuedRun[];
-  /** Continue as new at these as well as when Temporal suggests it. Default: 80% of Temporal's limits. */
+  /**
+   * Continue as new at these as well as when Temporal suggests it. Default: 80% of Temporal's limits,
+   * and the plugin's replay budget (a fresh worker must be able to replay the run in time).
+   */
   thresholds?: HistoryThresholds;
 }
 
@@ -57,24 +72,37 @@ export interface LongChatResult {
 
 /** Send a message; the update returns the agent's reply once the turn is done. */
 export const sendMessage = defineUpdate<ChatReply, [string]>('sendMessage');
-/** End the chat: the workflow finishes its turns in progress and returns the whole transcript. */
+/** End the chat: the workflow finishes its turns in progress and returns the transcript. */
 export const endChat = defineSignal('endChat');
-/** The chat so far, across every run. */
+/** The chat's latest lines (up to {@link TRANSCRIPT_LINES}), across runs. */
 export const transcript = defineQuery<ChatLine[]>('transcript');
+
+export interface ChatStatus {
+  turns: number;
+  run: number;
+  /** What a worker that takes this run over must replay (see `historyStatus()`). */
+  replayWork: ReplayWork;
+}
+/** Where the chat stands: turns, run, and this run's replay work. */
+export const chatStatus = defineQuery<ChatStatus>('chatStatus');
 
 /**
  * A chat that can go on for as long as the user writes. Each message is an Update that runs one
- * agent turn on the whole conversation. Each turn adds the conversation to the history once more,
- * so when Temporal suggests continue-as-new (or a threshold is passed) the run waits for its turns in
- * progress and continues as new, carrying the conversation; the next run picks up where it stopped.
- * Clients address the workflow by id, so their next Update reaches the new run.
+ * agent turn. The plugin holds the conversation (`NEW_CONVERSATION_ID`, then each result's
+ * `lastResponseId`), so a turn hands the runner only the new message and costs the workflow the same
+ * at turn 1,000 as at turn 10, while the model still gets the whole conversation. Each turn still adds
+ * to the run's history and to its replay work, so when `historyStatus()` says so (the plugin's replay
+ * budget, Temporal's suggestion, or a threshold) the run waits for its turns in progress and continues
+ * as new, carrying the conversation's id; the next run picks up where it stopped. Clients address the
+ * workflow by id, so their next Update reaches the new run.
  */
 export async function longChat(input: LongChatInput = {}): Promise<LongChatResult> {
   const agent = new Agent({
     name: 'Chat assistant',
     instructions: 'You are a friendly assistant in a long conversation. Answer in one or two sentences.',
   });
-  let conversation = input.conversation ?? [];
+  let previousResponseId = input.previousResponseId ?? NEW_CONVERSATION_ID;
+  let recentLines = input.recentLines ?? [];
   let turns = input.turns ?? 0;
   const continuedRuns = input.continuedRuns ?? [];
   const runNumber = continuedRuns.length + 1;
@@ -84,8 +112,10 @@ export async function longChat(input: LongChatInput = {}): Promise<LongChatResul
   // Turns run one after another, in the order their Updates arrived.
   let previousTurn: Promise<unknown> = Promise.resolve();
   const takeTurn = async (message: string): Promise<ChatReply> => {
-    const result = await run(agent, [...conversation, user(message)]);
-    conversation = result.history;
+    // Only the new message: the plugin adds the conversation before it on the worker.
+    const result = await run(agent, message, { previousResponseId });
+    previousResponseId = result.lastResponseId ?? previousResponseId;
+    recentLines = [...recentLines, ...transcriptOf(result.history)].slice(-TRANSCRIPT_LINES);
     turns += 1;
     status = historyStatus(input.thresholds);
     return { reply: result.finalOutput ?? '', turn: turns, run: runNumber };
@@ -108,17 +138,24 @@ export async function longChat(input: LongChatInput = {}): Promise<LongChatResul
   setHandler(endChat, () => {
     ended = true;
   });
-  setHandler(transcript, () => transcriptOf(conversation));
+  setHandler(transcript, () => recentLines);
+  setHandler(chatStatus, () => ({ turns, run: runNumber, replayWork: historyStatus().replayWork }));
 
   await condition(() => ended || status?.shouldContinueAsNew === true);
   // Never leave an Update unanswered: the turns in progress finish in this run.
   await condition(allHandlersFinished);
   if (!ended && status) {
-    const { reasons, historyBytes, historyEvents } = status;
-    continuedRuns.push({ run: runNumber, turns, reasons, historyBytes, historyEvents });
-    return continueAsNew<typeof longChat>({ conversation, turns, continuedRuns, thresholds: input.thresholds });
+    const { reasons, historyBytes, historyEvents, replayWork } = status;
+    continuedRuns.push({ run: runNumber, turns, reasons, historyBytes, historyEvents, replayWork: replayWork.units });
+    return continueAsNew<typeof longChat>({
+      previousResponseId,
+      recentLines,
+      turns,
+      continuedRuns,
+      thresholds: input.thresholds,
+    });
   }
-  return { turns, runs: runNumber, continuedRuns, transcript: transcriptOf(conversation) };
+  return { turns, runs: runNumber, continuedRuns, transcript: recentLines };
 }
 
 /** The user's and the assistant's messages, in order. */

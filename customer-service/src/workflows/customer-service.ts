@@ -9,9 +9,14 @@ import {
   defineUpdate,
   setCurrentDetails,
   setHandler,
-  workflowInfo,
 } from '@temporalio/workflow';
-import { ActivityModelProvider, type WorkflowStreamState, workflowStream } from 'openai-agents-temporal/workflow';
+import {
+  ActivityModelProvider,
+  type HistoryThresholds,
+  shouldContinueAsNew,
+  type WorkflowStreamState,
+  workflowStream,
+} from 'openai-agents-temporal/workflow';
 import { CHAT_TOPIC, type ChatEvent, TOKENS_TOPIC } from '../topics';
 import { type AirlineContext, createAirlineAgents, TRIAGE_NAME } from './airline-agents';
 
@@ -47,6 +52,11 @@ export interface CustomerServiceInput {
   continueAsNewAfterTurns?: number;
   /** Set by continue-as-new: the conversation's stream, so its offsets go on where they were. */
   streamState?: WorkflowStreamState;
+  /**
+   * When to continue as new besides Temporal's suggestion; carried into every run. Default: the
+   * plugin's (its replay budget, and 80% of Temporal's history limits).
+   */
+  thresholds?: HistoryThresholds;
 }
 
 export interface ConversationSummary {
@@ -83,9 +93,10 @@ export const endConversationSignal = defineSignal('endConversation');
 /**
  * An airline customer service conversation that lives as long as the customer keeps talking. Each
  * message arrives as an Update and runs one agent turn; the reply is the update's result. The
- * workflow keeps the conversation and the booking context, and continues as new when Temporal
- * suggests it, carrying them into the next run. Each turn streams: the model's text as it is written
- * (topic `tokens`) and each line as the turn makes it (topic `chat`), for the web chat.
+ * workflow keeps the conversation and the booking context, and continues as new when the plugin's
+ * `shouldContinueAsNew()` says so (a fresh worker could no longer replay the run quickly, or the
+ * history nears Temporal's limits), carrying them into the next run. Each turn streams: the model's
+ * text as it is written (topic `tokens`) and each line as the turn makes it (topic `chat`), for the web chat.
  */
 export async function customerService(input: CustomerServiceInput = {}): Promise<ChatLine[]> {
   const state: ConversationState = input.state ?? {
@@ -185,15 +196,15 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     ended = true;
   });
 
-  const { continueAsNewAfterTurns } = input;
+  const { continueAsNewAfterTurns, thresholds } = input;
   const continueAsNewDue = () =>
-    workflowInfo().continueAsNewSuggested ||
+    shouldContinueAsNew(thresholds) ||
     (continueAsNewAfterTurns !== undefined && turnsThisRun >= continueAsNewAfterTurns);
   // Wait for the end or for continue-as-new, and in either case for the turn in progress to finish.
   await condition(() => (ended || continueAsNewDue()) && allHandlersFinished());
   if (ended) return state.history;
   const streamState = await stream.prepareContinueAsNew();
-  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns, streamState });
+  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns, thresholds, streamState });
 }
 
 /**

@@ -19,8 +19,12 @@ import { base64ToBytes, bytesToBase64 } from './base64.js';
 /**
  * Bumped when the shape changes, so code can still decode histories written by older versions.
  * 2: a request's input may continue an earlier call's input (`inputBase`).
+ * 3: a request's input may continue an earlier call's whole conversation (`conversationBase`).
  */
-export const WIRE_VERSION = 2;
+export const WIRE_VERSION = 3;
+
+/** The version a request with `inputBase` and no `conversationBase` carries. */
+export const CHAINED_WIRE_VERSION = 2;
 
 /** The version a request without `inputBase` carries: every worker since version 1 reads it. */
 export const CHAINLESS_WIRE_VERSION = 1;
@@ -30,6 +34,18 @@ export interface InputBase {
   /** That call's index among the run's model calls. */
   call: number;
   items: number;
+}
+
+/**
+ * The input of a request starts with the whole conversation of an earlier model call, perhaps of an
+ * earlier run of the workflow: that call's whole input, then its output. The workflow held it by
+ * reference, as a plugin conversation id (see workflow/conversation.ts).
+ */
+export interface ConversationBase {
+  /** The run that made the call, `workflowId/runId`. */
+  run: string;
+  /** That call's index among the run's model calls. */
+  call: number;
 }
 
 export type SerializedModelRequest = Omit<ModelRequest, 'signal' | 'modelSettings'> & {
@@ -49,6 +65,8 @@ export interface InvokeModelInput {
   call?: number;
   /** When set, `request.input` holds only the items after those of the base call's input it continues. */
   inputBase?: InputBase;
+  /** When set, `request.input` holds only the items after the base call's input and output (from wire version 3). */
+  conversationBase?: ConversationBase;
   request: SerializedModelRequest;
 }
 

@@ -50,6 +50,7 @@ export {
   withFakeOpenAIServer,
 } from './openai-server.js';
 export {
+  fetchContinuedHistories,
   fetchHistory,
   type ModelCallSpan,
   modelCallAgents,

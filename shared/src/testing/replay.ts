@@ -10,6 +10,25 @@ export async function fetchHistory(client: Client, workflowId: string, runId?: s
 }
 
 /**
+ * The histories of every run of a workflow from `firstRunId` on, in order: each run that continued
+ * as new names the next in its last event.
+ */
+export async function fetchContinuedHistories(
+  client: Client,
+  workflowId: string,
+  firstRunId: string,
+): Promise<History[]> {
+  const histories: History[] = [];
+  let runId: string | undefined = firstRunId;
+  while (runId) {
+    const history = await fetchHistory(client, workflowId, runId);
+    histories.push(history);
+    runId = history.events?.at(-1)?.workflowExecutionContinuedAsNewEventAttributes?.newExecutionRunId ?? undefined;
+  }
+  return histories;
+}
+
+/**
  * Replays a history against the current workflow code; throws on nondeterminism. Use a bundle
  * built with the plugin (AgentsTestEnvironment.bundle) or a workflows path.
  */

@@ -81,6 +81,7 @@ export function createModelActivities(provider: ModelProvider, options: ModelAct
           return withTrace(new NoopTrace(), answer);
         });
         assertResultFits(wire, input.agentName);
+        inputs.rememberOutput(input, context, wire.output);
         return wire;
       } catch (error) {
         // Cancelled (by the workflow, a timeout the server saw first, or worker shutdown): the SDK

@@ -28,12 +28,14 @@ export {
 export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,
+  DEFAULT_MAX_REPLAY_WORK,
   type HistoryStatus,
   type HistoryThresholds,
   historyStatus,
   shouldContinueAsNew,
   TEMPORAL_HISTORY_LIMITS,
 } from './continue-as-new.js';
+export { NEW_CONVERSATION_ID } from './conversation.js';
 export {
   type CodeInterpreterToolOptions,
   codeInterpreterTool,
@@ -57,6 +59,7 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export { REPLAY_WORK_PER_ITEM, REPLAY_WORK_PER_MODEL_CALL, type ReplayWork } from './model-call-chain.js';
 export {
   failRunOnSandboxLoss,
   sandboxFailureType,

@@ -27,8 +27,39 @@ export interface ChainedInput {
   inputBytes: number;
 }
 
+/**
+ * What a replay of the run will redo, in units of about a byte of input item. Every model call of the
+ * run costs a fixed amount (its activity, its workflow tasks, the runner's turn, its spans), and the
+ * runner (agents-core) copies and keys every item of the call's input, so replaying the run costs
+ * about a sum over its model calls of a constant plus their inputs' bytes plus a constant per item.
+ * A chat that passes its whole conversation to each turn's run() makes this grow with the square of
+ * its turns, while its history grows linearly. The weights come from the replay CPU of 2 KB chats
+ * and of one run() looping through tool calls (bench/src/replay-work-fit.ts; the package README,
+ * "Long conversations", says how well they hold).
+ */
+export interface ReplayWork {
+  /** Model calls so far in this run. */
+  modelCalls: number;
+  /** Input items handed to those calls, summed over the calls. */
+  inputItems: number;
+  /** The bytes of those inputs (as JSON), summed over the calls. */
+  inputBytes: number;
+  /**
+   * `REPLAY_WORK_PER_MODEL_CALL * modelCalls + REPLAY_WORK_PER_ITEM * inputItems + inputBytes`: what
+   * replay budgets are compared with.
+   */
+  units: number;
+}
+
+/** The fixed replay cost of one model call, in replay work units. */
+export const REPLAY_WORK_PER_MODEL_CALL = 200_000;
+/** The replay cost of one input item beyond its bytes (copying and keying it), in replay work units. */
+export const REPLAY_WORK_PER_ITEM = 500;
+
 class ModelCallChain {
   #nextCall = 0;
+  #inputItems = 0;
+  #inputBytes = 0;
   #previous: { call: number; itemKeys: string[] } | undefined;
   readonly #turns = new Map<string, number>();
 
@@ -41,11 +72,15 @@ class ModelCallChain {
 
     if (typeof input === 'string') {
       this.#previous = undefined;
-      return { call, agentTurn, input, inputBytes: utf8Bytes(JSON.stringify(input)) };
+      const inputBytes = utf8Bytes(JSON.stringify(input));
+      this.#count(1, inputBytes);
+      return { call, agentTurn, input, inputBytes };
     }
     // By content, every call: workflow code may change a conversation item in place between runs, so
     // neither the item objects nor a cache keyed by them can tell that an item is still the same.
     const itemKeys = input.map((item) => JSON.stringify(item));
+    const wholeBytes = sizeOf(itemKeys);
+    this.#count(itemKeys.length, wholeBytes);
     const previous = this.#previous;
     this.#previous = chain ? { call, itemKeys } : undefined;
 
@@ -55,7 +90,7 @@ class ModelCallChain {
       while (shared < limit && previous.itemKeys[shared] === itemKeys[shared]) shared++;
     }
     if (!previous || shared < MIN_SHARED_ITEMS) {
-      return { call, agentTurn, input, inputBytes: sizeOf(itemKeys) };
+      return { call, agentTurn, input, inputBytes: wholeBytes };
     }
     const rest = itemKeys.slice(shared);
     return {
@@ -65,6 +100,21 @@ class ModelCallChain {
       inputBase: { call: previous.call, items: shared },
       inputBytes: sizeOf(rest),
     };
+  }
+
+  /** The replay work the run's model calls have added up to so far: the same on replay, as the calls are. */
+  replayWork(): ReplayWork {
+    return {
+      modelCalls: this.#nextCall,
+      inputItems: this.#inputItems,
+      inputBytes: this.#inputBytes,
+      units: REPLAY_WORK_PER_MODEL_CALL * this.#nextCall + REPLAY_WORK_PER_ITEM * this.#inputItems + this.#inputBytes,
+    };
+  }
+
+  #count(items: number, bytes: number): void {
+    this.#inputItems += items;
+    this.#inputBytes += bytes;
   }
 }
 

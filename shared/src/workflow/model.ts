@@ -10,6 +10,7 @@ import {
   type LocalActivityOptions,
   proxyActivities,
   proxyLocalActivities,
+  workflowInfo,
 } from '@temporalio/workflow';
 import { agentNameOf } from '../common/agents-core-adapter.js';
 import type { BundledModelParameters, WorkflowModelParameters } from '../common/model-params.js';
@@ -25,6 +26,7 @@ import {
   type StreamedModelResponse,
 } from '../common/streaming.js';
 import {
+  CHAINED_WIRE_VERSION,
   CHAINLESS_WIRE_VERSION,
   fromWireResponse,
   type InvokeModelInput,
@@ -35,6 +37,7 @@ import {
 } from '../common/wire.js';
 import { bundledModelParameters } from './config.js';
 import { warnOnceIfHistoryNearLimit } from './continue-as-new.js';
+import { conversationIdOf, parseConversationId } from './conversation.js';
 import { modelCallChain } from './model-call-chain.js';
 import { workflowStream } from './streaming.js';
 
@@ -49,8 +52,18 @@ type ModelActivity = {
   ): Promise<SerializedModelResponse>;
 };
 
-/** Long runs still grow the history: say so before Temporal's limit ends the run. */
-function afterModelCall<T extends SerializedModelResponse>(wire: T): T {
+interface ActivityCall {
+  input: InvokeModelInput & { stream?: ModelStreamRequest };
+  agentName: string | undefined;
+  /** In a plugin conversation: this call's conversation id, which the response carries instead of the provider's. */
+  responseId?: string | undefined;
+}
+
+/** What every answer goes through: its conversation id, and the history warning. */
+function afterModelCall<T extends SerializedModelResponse>(wire: T, responseId: string | undefined): T {
+  // In a plugin conversation the response's id is this call's: the runner passes it to the next call.
+  if (responseId !== undefined) wire.responseId = responseId;
+  // Long runs still grow the history: say so before Temporal's limit ends the run.
   warnOnceIfHistoryNearLimit();
   return wire;
 }
@@ -89,8 +102,7 @@ class ActivityBackedModel implements Model {
   // promise costs a stack trace (three promises per call fewer, counted by the perf harness).
   getResponse(request: ModelRequest): Promise<ModelResponse> {
     try {
-      const { input, agentName } = this.#activityInput(request);
-      return this.#invoke(request, input, agentName).then((wire) => fromWireResponse(afterModelCall(wire)));
+      return this.#invoke(request, this.#activityInput(request)).then(fromWireResponse);
     } catch (error) {
       return Promise.reject(error);
     }
@@ -116,8 +128,9 @@ class ActivityBackedModel implements Model {
       );
     }
     const stream = workflowStream();
-    const { input, agentName } = this.#activityInput(request, streaming);
-    const streamed: StreamedModelResponse = afterModelCall(await this.#invoke(request, input, agentName));
+    const prepared = this.#activityInput(request, streaming);
+    const { input } = prepared;
+    const streamed: StreamedModelResponse = await this.#invoke(request, prepared);
     // A worker from before streaming ignores `stream` and answers with the response alone.
     const recorded = streamed.stream;
     if (recorded) {
@@ -133,41 +146,56 @@ class ActivityBackedModel implements Model {
     yield doneEventFromResponse(streamed, recorded?.doneProviderData);
   }
 
-  /** The model activity's input for this request, its input items chained to the run's earlier calls. */
-  #activityInput(
-    request: ModelRequest,
-    stream?: ModelStreamRequest,
-  ): { input: InvokeModelInput & { stream?: ModelStreamRequest }; agentName: string | undefined } {
+  /**
+   * The model activity's input for this request: its input items chained to the run's earlier calls,
+   * or, in a plugin conversation, after the conversation it continues (see conversation.ts).
+   */
+  #activityInput(request: ModelRequest, stream?: ModelStreamRequest): ActivityCall {
     const agentName = agentNameOf(request);
     const wireRequest = toWireRequest(request);
-    // Local activities leave no input in the history, so their calls always carry the whole input.
-    const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity);
+    const conversation = parseConversationId(request.previousResponseId);
+    if (conversation) {
+      if (this.params.useLocalActivity) {
+        throw ApplicationFailure.nonRetryable(
+          'A plugin conversation (previousResponseId from NEW_CONVERSATION_ID or a result of one) cannot run its model ' +
+            'calls as local activities: a local activity leaves no input in the history to rebuild the conversation ' +
+            'from. Set useLocalActivity to false, or pass the whole conversation as input instead.',
+          FailureTypes.configuration,
+        );
+      }
+      // The plugin's own reference: the provider gets the whole conversation instead.
+      delete wireRequest.previousResponseId;
+    }
+    // Local activities leave no input in the history, so their calls always carry the whole input; in a
+    // conversation the runner sends only what is new, so there is nothing to chain.
+    const chained = modelCallChain.next(agentName, wireRequest.input, !this.params.useLocalActivity && !conversation);
+    const conversationBase = conversation === 'new' ? undefined : conversation;
     const input: InvokeModelInput & { stream?: ModelStreamRequest } = {
-      wireVersion: chained.inputBase ? WIRE_VERSION : CHAINLESS_WIRE_VERSION,
+      wireVersion: conversationBase ? WIRE_VERSION : chained.inputBase ? CHAINED_WIRE_VERSION : CHAINLESS_WIRE_VERSION,
       modelName: this.modelName,
       call: chained.call,
       agentTurn: chained.agentTurn,
       request: { ...wireRequest, input: chained.input },
     };
     if (chained.inputBase) input.inputBase = chained.inputBase;
+    if (conversationBase) input.conversationBase = conversationBase;
     if (agentName !== undefined) input.agentName = agentName;
     if (stream) input.stream = stream;
     assertPayloadFits(input, chained.inputBytes, agentName);
-    return { input, agentName };
+    if (!conversation) return { input, agentName };
+    const { workflowId, runId } = workflowInfo();
+    return { input, agentName, responseId: conversationIdOf({ run: `${workflowId}/${runId}`, call: chained.call }) };
   }
 
-  #invoke(
-    request: ModelRequest,
-    input: InvokeModelInput,
-    agentName: string | undefined,
-  ): Promise<SerializedModelResponse> {
+  #invoke(request: ModelRequest, { input, agentName, responseId }: ActivityCall): Promise<SerializedModelResponse> {
     const options = { ...this.#options, summary: this.#summary(request, agentName) };
     const { signal } = request;
     // Without a signal the activity runs in the caller's scope, which workflow cancellation reaches; a
     // scope of its own costs a dozen promises per call, each with a stack trace in the sandbox.
-    return signal
+    const answer = signal
       ? this.#executeCancellable(signal, options, input)
       : this.#activity.executeWithOptions(options, [input]);
+    return answer.then((wire) => afterModelCall(wire, responseId));
   }
 
   /** A guardrail tripwire or a run-level abort aborts the request's signal: cancel the activity too. */

@@ -2,7 +2,11 @@
 import assert from 'node:assert/strict';
 import type { AgentInputItem } from '@openai/agents-core';
 import { describe, it } from 'vitest';
-import { modelCallChain } from '../../src/workflow/model-call-chain.js';
+import {
+  modelCallChain,
+  REPLAY_WORK_PER_ITEM,
+  REPLAY_WORK_PER_MODEL_CALL,
+} from '../../src/workflow/model-call-chain.js';
 
 const user = (content: string): AgentInputItem => ({ type: 'message', role: 'user', content });
 
@@ -51,5 +55,23 @@ describe('modelCallChain (one chain per workflow run)', () => {
     const next = modelCallChain.next('D', [...items, user('d5')], true);
     assert.deepEqual(next.inputBase?.items, 2);
     assert.deepEqual(next.input, [user('d3, edited by the workflow'), user('d4'), user('d5')]);
+  });
+
+  it('adds up the replay work of the run: every call, and every item of its whole input, chained or not', () => {
+    const before = modelCallChain.replayWork();
+    const conversation = [user('e1'), user('e2'), user('e3')];
+    const whole = [...conversation, user('e4')];
+    modelCallChain.next('E', conversation, true);
+    // Chained: only e4 is sent, but the runner went over all four items, and a replay does again.
+    const chained = modelCallChain.next('E', whole, true);
+    assert.ok(chained.inputBase);
+    modelCallChain.next('E', 'a string input', true);
+    const after = modelCallChain.replayWork();
+
+    const bytes = JSON.stringify(conversation).length + JSON.stringify(whole).length + '"a string input"'.length;
+    assert.equal(after.modelCalls - before.modelCalls, 3);
+    assert.equal(after.inputItems - before.inputItems, 3 + 4 + 1);
+    assert.equal(after.inputBytes - before.inputBytes, bytes);
+    assert.equal(after.units - before.units, 3 * REPLAY_WORK_PER_MODEL_CALL + 8 * REPLAY_WORK_PER_ITEM + bytes);
   });
 });
