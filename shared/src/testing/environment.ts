@@ -38,6 +38,8 @@ export interface TestWorkerOptions {
   mcpServerProviders?: MCPServerProvider[];
   /** The plugin's tracing options, e.g. `{ inWorkflows: false }`. */
   tracing?: TracingOptions;
+  /** The plugin's `workerEnvAllowList`: worker environment variables workflows may use by reference. */
+  workerEnvAllowList?: readonly string[];
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -136,6 +138,7 @@ export class AgentsTestEnvironment {
     if (options.modelParams) pluginOptions.modelParams = options.modelParams;
     if (options.mcpServerProviders) pluginOptions.mcpServerProviders = options.mcpServerProviders;
     if (options.tracing) pluginOptions.tracing = options.tracing;
+    if (options.workerEnvAllowList) pluginOptions.workerEnvAllowList = options.workerEnvAllowList;
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',

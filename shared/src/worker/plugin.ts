@@ -17,6 +17,7 @@ import {
   tracesInWorkflows,
   tracingSinks,
 } from './tracing.js';
+import { workerEnvActivityInterceptor } from './worker-env.js';
 
 /**
  * Model activities heartbeat every half of this: a heartbeat is how a running call learns that the
@@ -41,6 +42,13 @@ export interface OpenAIAgentsPluginOptions {
    * join the same trace. These processors, and an OpenTelemetry exporter, are added to them.
    */
   tracing?: TracingOptions;
+  /**
+   * Names of this worker's environment variables that workflows may use by reference
+   * (`workerEnvRef(name)` in an MCP server's `factoryArgument` or an activity tool's `boundArguments`).
+   * The worker puts the value in place when the activity runs, so it never enters the history; a name
+   * not listed fails the activity (`OpenAIAgents.WorkerEnvNotAllowed`). Default: none.
+   */
+  workerEnvAllowList?: readonly string[];
 }
 
 /**
@@ -62,15 +70,19 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
     const mcpServerProviders = options.mcpServerProviders ?? [];
+    const mcpActivities = mcpProviderActivities(mcpServerProviders);
     super({
       name: 'openai-agents-temporal.OpenAIAgentsPlugin',
       activities: {
         ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
-        ...mcpProviderActivities(mcpServerProviders),
+        ...mcpActivities,
       },
       workerInterceptors: {
         workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')],
-        activity: [traceContextActivityInterceptor],
+        activity: [
+          traceContextActivityInterceptor,
+          workerEnvActivityInterceptor(options.workerEnvAllowList ?? [], new Set(Object.keys(mcpActivities))),
+        ],
       },
     });
     registerTraceProcessors(options.tracing);

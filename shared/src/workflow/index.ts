@@ -24,6 +24,7 @@ export {
   type ModelStreamingOptions,
   type WorkflowStreamState,
 } from '../common/streaming.js';
+export { isWorkerEnvRef, type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,

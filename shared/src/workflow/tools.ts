@@ -6,6 +6,7 @@ import {
   tool,
 } from '@openai/agents-core';
 import { ActivityFailure, type ActivityOptions, isCancellation, proxyActivities } from '@temporalio/workflow';
+import { BOUND_ARGUMENTS_KEY, containsWorkerEnvRef } from '../common/worker-env.js';
 
 type ActivityFunction = (...args: never[]) => Promise<unknown>;
 
@@ -23,6 +24,13 @@ export interface ActivityAsToolOptions<TParameters> extends ActivityOptions {
    * activity's own error message. Cancellation is never sent to the model: it cancels the run.
    */
   errorMessage?: (error: unknown) => string;
+  /**
+   * Fields added to the activity's argument that the model neither sees nor fills, e.g. an API key by
+   * reference: `{ apiKey: workerEnvRef('WEATHER_API_KEY') }`. The history records them as given (the
+   * reference, not the value); the worker resolves references against its `workerEnvAllowList`.
+   * A reference in the model's own arguments is refused.
+   */
+  boundArguments?: Record<string, unknown>;
   /**
    * Whether a call waits for a human decision before the activity is scheduled: `true`, or a function
    * of the call's arguments (it runs in the workflow, so it must be deterministic). The run then ends
@@ -49,7 +57,8 @@ export function activityAsTool<
   TActivities extends Record<string, ActivityFunction> = Record<string, ActivityFunction>,
   TParameters extends NonNullable<ToolInputParameters> = NonNullable<ToolInputParameters>,
 >(activityName: keyof TActivities & string, options: ActivityAsToolOptions<TParameters>): FunctionTool {
-  const { name, description, parameters, strict, errorMessage, needsApproval, ...activityOptions } = options;
+  const { name, description, parameters, strict, errorMessage, needsApproval, boundArguments, ...activityOptions } =
+    options;
   const toolName = name ?? activityName;
   if (activityOptions.startToCloseTimeout === undefined && activityOptions.scheduleToCloseTimeout === undefined) {
     activityOptions.startToCloseTimeout = '60s';
@@ -63,7 +72,13 @@ export function activityAsTool<
     parameters: parameters as never,
     strict: strict ?? true,
     ...(needsApproval === undefined ? {} : { needsApproval: needsApproval as never }),
-    execute: async (args: unknown) => toToolOutput(await activity(args)),
+    execute: async (args: unknown) => {
+      if (boundArguments === undefined) return toToolOutput(await activity(args));
+      // Only workflow code may name a worker variable: a reference the model wrote is not resolved.
+      if (containsWorkerEnvRef(args))
+        throw new TypeError('the arguments may not contain a worker environment reference');
+      return toToolOutput(await activity({ ...(args as object), [BOUND_ARGUMENTS_KEY]: boundArguments }));
+    },
     errorFunction: (_context, error) => {
       if (isCancellation(error)) throw error;
       return errorMessage ? errorMessage(error) : `The ${toolName} tool failed: ${activityErrorMessage(error)}`;
