@@ -57,6 +57,7 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export { WorkflowSession, type WorkflowSessionOptions, type WorkflowSessionState } from './session.js';
 export {
   type StreamTopic,
   type WorkflowStream,
