@@ -21,6 +21,7 @@ export {
 } from '../common/streaming.js';
 export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';
+export { DEFAULT_MCP_IDLE_TIMEOUT_MS, type MCPConnectionPoolOptions } from './mcp-pool.js';
 export {
   type MCPServerFactory,
   type MCPServerProvider,
@@ -28,6 +29,7 @@ export {
   StatefulMCPServerProvider,
   type StatefulMCPServerProviderOptions,
   StatelessMCPServerProvider,
+  type StatelessMCPServerProviderOptions,
 } from './mcp-providers.js';
 export { currentModelCall, type ModelCallInfo } from './model-call.js';
 export {

@@ -1,6 +1,6 @@
 import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
-import type { BundleOptions, ReplayWorkerOptions, WorkerOptions } from '@temporalio/worker';
+import type { BundleOptions, ReplayWorkerOptions, Worker, WorkerOptions } from '@temporalio/worker';
 import {
   type BundledModelParameters,
   DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
@@ -66,6 +66,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly bundledParameters: BundledModelParameters;
   /** Whether workflows of the bundles it makes trace (`tracing.inWorkflows`); also baked into the bundle. */
   readonly tracesInWorkflows: boolean;
+  readonly #mcpServerProviders: readonly MCPServerProvider[];
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
@@ -85,6 +86,7 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
         ],
       },
     });
+    this.#mcpServerProviders = mcpServerProviders;
     registerTraceProcessors(options.tracing);
     this.tracesInWorkflows = tracesInWorkflows(options.tracing);
     const modelParams = { ...options.modelParams };
@@ -114,6 +116,15 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       ? (options.modelProvider as { defaultModelName?: unknown }).defaultModelName
       : getDefaultModel();
     this.bundledParameters = typeof defaultModelName === 'string' ? { ...modelParams, defaultModelName } : modelParams;
+  }
+
+  /** Runs the worker, then closes what the MCP providers keep open (pooled connections). */
+  override async runWorker(worker: Worker, next: (worker: Worker) => Promise<void>): Promise<void> {
+    try {
+      await super.runWorker(worker, next);
+    } finally {
+      await Promise.all(this.#mcpServerProviders.map((provider) => provider.close?.()));
+    }
   }
 
   /** Adds the sink through which workflows hand out their spans. */

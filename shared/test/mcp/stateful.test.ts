@@ -46,7 +46,8 @@ const stdioServer = () =>
 
 const activities = {
   ...new StatefulMCPServerProvider('Notes', stdioServer).activities,
-  ...new StatelessMCPServerProvider('TestServer', stdioServer).activities,
+  // A connection per call: a pooled connection would keep this server's notes between calls.
+  ...new StatelessMCPServerProvider('TestServer', stdioServer, { pool: false }).activities,
   ...new StatefulMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }))
     .activities,
 };

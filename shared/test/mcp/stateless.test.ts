@@ -35,10 +35,14 @@ const stdioServer = (options: { tenant?: string; timeout?: number } = {}) =>
     ...(options.timeout ? { timeout: options.timeout } : {}),
   });
 
+// A connection per call (`pool: false`): these tests count server processes per operation. Pooled
+// connections are tested in pool.test.ts.
+const perCall = { pool: false } as const;
 const activities = {
-  ...new StatelessMCPServerProvider('TestServer', (tenant: string | undefined) => stdioServer({ tenant })).activities,
-  ...new StatelessMCPServerProvider('ImpatientServer', () => stdioServer({ timeout: 300 })).activities,
-  ...new StatelessMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }))
+  ...new StatelessMCPServerProvider('TestServer', (tenant: string | undefined) => stdioServer({ tenant }), perCall)
+    .activities,
+  ...new StatelessMCPServerProvider('ImpatientServer', () => stdioServer({ timeout: 300 }), perCall).activities,
+  ...new StatelessMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }), perCall)
     .activities,
 };
 
