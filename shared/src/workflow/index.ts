@@ -57,6 +57,7 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
+export { type NexusOperationAsToolOptions, nexusOperationAsTool } from './nexus-tools.js';
 export { WorkflowSession, type WorkflowSessionOptions, type WorkflowSessionState } from './session.js';
 export {
   type StreamTopic,
@@ -64,4 +65,4 @@ export {
   type WorkflowStreamOptions,
   workflowStream,
 } from './streaming.js';
-export { type ActivityAsToolOptions, activityAsTool } from './tools.js';
+export { type ActivityAsToolOptions, activityAsTool, type ToolDescription } from './tools.js';
