@@ -1,6 +1,7 @@
 /** Worker and client entry: the plugin and what model providers on the worker can use. Node only; never import it from workflow code. */
 
 export { type StreamEntry, type SubscribeOptions, subscribeToWorkflowStream } from '../client/stream-subscriber.js';
+export { AgentsTraceClientInterceptor } from '../client/trace-context.js';
 export { MCPFailureTypes } from '../common/mcp.js';
 export type {
   ModelActivityParameters,

@@ -1,6 +1,7 @@
 import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
 import type { BundleOptions, ReplayWorkerOptions, Worker, WorkerOptions } from '@temporalio/worker';
+import { AgentsTraceClientInterceptor } from '../client/trace-context.js';
 import {
   type BundledModelParameters,
   DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
@@ -78,6 +79,8 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
         ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
         ...mcpActivities,
       },
+      // Clients that carry the plugin start workflows in their caller's current trace.
+      clientInterceptors: { workflow: [new AgentsTraceClientInterceptor()] },
       workerInterceptors: {
         workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')],
         activity: [
