@@ -38,6 +38,7 @@ describe('newer Responses API tools through the model activity', () => {
       direct[0]?.map((tool) => tool.type),
       ['tool_search', 'function', 'shell', 'apply_patch'],
     );
-    assert.equal((direct[0]?.[1] as { defer_loading?: boolean }).defer_loading, true);
+    const deferred = direct[0]?.[1] as { defer_loading?: boolean } | undefined;
+    assert.equal(deferred?.defer_loading, true);
   });
 });

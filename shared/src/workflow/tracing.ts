@@ -43,6 +43,7 @@ import {
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  DETACHED,
   hexDigest,
   type PropagatedTraceContext,
   type SerializedSpan,
@@ -189,16 +190,6 @@ class TraceContextOutboundInterceptor implements WorkflowOutboundCallsIntercepto
     return next(withTraceHeader(input));
   }
 }
-
-/** A processor for the stand-ins of a caller's trace and span: they are never started or ended here. */
-const DETACHED: TracingProcessor = {
-  onTraceStart: async () => {},
-  onTraceEnd: async () => {},
-  onSpanStart: async () => {},
-  onSpanEnd: async () => {},
-  shutdown: async () => {},
-  forceFlush: async () => {},
-};
 
 /**
  * Runs the workflow, and its signal and update handlers (where chats run their agents), in the trace
