@@ -44,11 +44,15 @@ describe('nexus weather (an agent calls another team’s Nexus operation)', () =
     )?.nexusOperationScheduledEventAttributes;
     assert.equal(scheduled?.endpoint, WEATHER_ENDPOINT);
     assert.deepEqual(scheduledActivityTypes(history), [INVOKE_MODEL_ACTIVITY, INVOKE_MODEL_ACTIVITY]);
-    // The operation's workflow ran on the service's own task queue.
-    const forecasts = testEnv().client.workflow.list({ query: `WorkflowType = 'forecastWorkflow'` });
-    const queues: string[] = [];
-    for await (const run of forecasts) queues.push(run.taskQueue);
-    assert.ok(queues.length >= 1 && queues.every((queue) => queue === WEATHER_SERVICE_TASK_QUEUE), queues.join());
+    // The operation's workflow ran on the service's own task queue: the started event links to it.
+    const started = history.events?.find((event) => event.nexusOperationStartedEventAttributes);
+    const linked = started?.links?.find((link) => link.workflowEvent)?.workflowEvent;
+    assert.ok(linked?.workflowId, 'the operation’s start links to the forecast workflow');
+    const forecast = await testEnv()
+      .client.workflow.getHandle(linked.workflowId, linked.runId ?? undefined)
+      .describe();
+    assert.equal(forecast.type, 'forecastWorkflow');
+    assert.equal(forecast.taskQueue, WEATHER_SERVICE_TASK_QUEUE);
   });
 
   it('a city the service does not cover: the model is told the service’s own message', async () => {
