@@ -29,6 +29,7 @@ import { deterministicTracingIds } from '../../src/workflow/tracing.js';
 import * as activities from './activities.js';
 import { researchThenWrite } from './fake-model.js';
 import type * as workflows from './workflows.js';
+import { ask, finish } from './workflows.js';
 
 type RecordedSpan = {
   event: 'spanStart' | 'spanEnd';
@@ -215,6 +216,36 @@ describe('tracing', () => {
     const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
     const [ownTraceId] = workflowIds(workflowId, runIdOf(history), 1);
     assert.equal(recorder.ofTrace(ownTraceId ?? '').length, 0, 'nothing under a trace of the workflow’s own');
+  });
+
+  it('a chat started inside a client’s trace runs its Update handlers’ agents in that trace', async () => {
+    const client = new Client({ connection: testEnv().env.connection, plugins: [new OpenAIAgentsPlugin()] });
+    const workflowId = `client-trace-chat-${randomUUID()}`;
+    const caller = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().withWorker(worker, (taskQueue) =>
+        withTrace('Web request', (trace) =>
+          withCustomSpan(
+            async () => {
+              const handle = await client.workflow.start<typeof workflows.tracedChat>('tracedChat', {
+                taskQueue,
+                workflowId,
+              });
+              const answer = await handle.executeUpdate(ask, { args: ['Tell me about Lisbon'] });
+              await handle.signal(finish);
+              await handle.result();
+              return { answer, traceId: trace.traceId };
+            },
+            { data: { name: 'handle request' } },
+          ),
+        ),
+      ),
+    );
+    assert.equal(caller.answer, 'Lisbon is a city by the sea.');
+    await exported();
+    assert.deepEqual(renderTrace(recorder.ofTrace(caller.traceId)), [
+      'custom handle request',
+      ...ONE_RUN.map((line) => `  ${line}`),
+    ]);
   });
 
   it('one run is one trace: every span once, linked to its parent, activity spans under their callers', async () => {
