@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import { MCPServerStdio, type ModelRequest } from '@openai/agents-core';
+import { MCPServerStdio } from '@openai/agents-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { mcpActivityName } from '../../src/common/mcp.js';
 import {
@@ -17,6 +17,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { StatelessMCPServerProvider } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import { statelessAgent } from './workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -44,14 +45,6 @@ function loggedProvider(options: ConstructorParameters<typeof StatelessMCPServer
       .filter((line) => line.startsWith(`${event} `))
       .map((line) => Number(line.split(' ')[1]));
   return { provider, pids };
-}
-
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const parts = Array.isArray(result.output) ? result.output : [result.output];
-  return parts.map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : '')).join('');
 }
 
 const addingModel = () =>

@@ -20,6 +20,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { StatefulMCPServerProvider, StatelessMCPServerProvider } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import {
   directCall,
   noteAcrossWait,
@@ -51,14 +52,6 @@ const activities = {
   ...new StatefulMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }))
     .activities,
 };
-
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const parts = Array.isArray(result.output) ? result.output : [result.output];
-  return parts.map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : '')).join('');
-}
 
 /** First run: store a note. Second run: read it back and answer with what the server returned. */
 const rememberThenRecall = (request: ModelRequest, { agentTurn }: { agentTurn: number }) =>

@@ -4,7 +4,6 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import type { ModelRequest } from '@openai/agents-core';
 import { startWorkflow, WorkflowRunOperationHandler } from '@temporalio/nexus';
 import { Worker } from '@temporalio/worker';
 import * as nexus from 'nexus-rpc';
@@ -17,6 +16,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { INVOKE_MODEL_ACTIVITY } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import { forecastWorkflow } from './handler-workflows.js';
 import { weatherService } from './service.js';
 import { forecastAgent } from './workflows.js';
@@ -55,15 +55,6 @@ afterAll(async () => {
   handlerWorker?.shutdown();
   await handlerRun;
 });
-
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const { output } = result;
-  if (typeof output === 'string') return output;
-  return 'text' in output && typeof output.text === 'string' ? output.text : JSON.stringify(output);
-}
 
 const modelCalling = (args: Record<string, unknown>) =>
   new ScriptedModelProvider({

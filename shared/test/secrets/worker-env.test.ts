@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { MCPServerStdio, type ModelRequest } from '@openai/agents-core';
+import { MCPServerStdio } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { temporal } from '@temporalio/proto';
@@ -17,6 +17,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { StatelessMCPServerProvider, workerEnvRef } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import { boundKeyAgent, statelessAgent } from './workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -47,14 +48,6 @@ const activities = {
     return input.apiKey === SECRET ? `${input.service} accepts the key` : `${input.service} rejects the key`;
   },
 };
-
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const parts = Array.isArray(result.output) ? result.output : [result.output];
-  return parts.map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : '')).join('');
-}
 
 const callsThenRepeats = (agent: string, tool: string, args: Record<string, unknown>) =>
   new ScriptedModelProvider({
