@@ -63,6 +63,17 @@ function pngSize(bytes: Buffer): string | undefined {
 }
 
 export const offlineAnswers: Record<keyof typeof workflows, AgentScript> = {
+  // Reads the whole conversation from the request, so the answer shows what the session carried.
+  sessionChat: {
+    'Session assistant': (request) => {
+      const said = userTexts(request);
+      const name = /my name is (\p{L}+)/u.exec(said.join(' '))?.[1];
+      return textResponse(
+        `You have sent ${said.length} message(s)${name ? `, and your name is ${name}` : ''}; the first was "${said[0] ?? ''}". ${OFFLINE}`,
+      );
+    },
+  },
+
   helloWorld: {
     Assistant: textResponse(
       `Functions call themselves,\nsmaller steps toward the base case—\nthe stack unwinds home.\n${OFFLINE}`,

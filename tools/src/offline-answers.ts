@@ -14,6 +14,9 @@ import {
   type ModelResponder,
   modelResponse,
   type OfflineAnswers,
+  textResponse,
+  toolCallResponse,
+  toolOutput,
   userTexts,
 } from 'openai-agents-temporal/samples';
 import { KNOWLEDGE_BASE_DIR } from './knowledge-base';
@@ -95,7 +98,30 @@ const searchWeb: ModelResponder = (request) => {
   );
 };
 
+/** Asks the weather service (a Nexus operation) for the city in the question, then reads its forecast out. */
+const forecastWeather: ModelResponder = (request, { agentTurn }) => {
+  if (agentTurn === 0) {
+    const question = userTexts(request).join(' ');
+    const city = /in ([A-Z][\p{L}]+)/u.exec(question)?.[1] ?? 'Lisbon';
+    const days =
+      Number(
+        /(\d+|one|two|three|four|five) days?/
+          .exec(question)?.[1]
+          ?.replace(/^(one|two|three|four|five)$/, (word) =>
+            String(['one', 'two', 'three', 'four', 'five'].indexOf(word) + 1),
+          ),
+      ) || 3;
+    return toolCallResponse('getForecast', { city, days });
+  }
+  const output = toolOutput(request, 'getForecast') ?? '';
+  if (!output.startsWith('{')) return textResponse(`The weather service could not help: ${output} (offline model)`);
+  const forecast = JSON.parse(output) as { city: string; days: { day: number; conditions: string; highC: number }[] };
+  const days = forecast.days.map((day) => `day ${day.day} ${day.conditions}, up to ${day.highC}°C`).join('; ');
+  return textResponse(`${forecast.city}: ${days}. (offline model)`);
+};
+
 export const offlineAnswers: OfflineAnswers = {
+  nexusWeather: { 'Weather agent': forecastWeather },
   codeInterpreter: { 'Code interpreter': interpretCode },
   fileSearch: { 'File searcher': searchFiles },
   imageGeneration: { 'Image generator': drawImage },

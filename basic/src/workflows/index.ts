@@ -7,4 +7,5 @@ export { localImage } from './local-image';
 export { nonStrictOutput } from './non-strict-output';
 export { previousResponseId } from './previous-response-id';
 export { remoteImage } from './remote-image';
+export { sessionChat } from './session-chat';
 export { tools } from './tools';

@@ -113,6 +113,16 @@ export function mcpPromptSessionOf(server: object): MCPPromptSession | undefined
   return isPromptSession(session) ? session : undefined;
 }
 
+/**
+ * The MCP `ping` of the client session behind one of agents-core's Node MCP server classes, bound to it;
+ * undefined when the server has no connected session with one.
+ */
+export function mcpPingOf(server: object): ((options?: { timeout?: number }) => Promise<unknown>) | undefined {
+  const session = (server as { underlying?: { session?: { ping?: unknown } } }).underlying?.session;
+  const ping = session?.ping;
+  return typeof ping === 'function' ? (options) => ping.call(session, options) : undefined;
+}
+
 /** The agents-core MCP server classes that do I/O, and the methods workflows must not reach. */
 export const MCP_SERVER_CLASS_METHODS = [
   'connect',

@@ -31,6 +31,10 @@ export const FailureTypes = {
   invalidInput: 'OpenAIAgents.InvalidInput',
   /** Any other error out of an agent run inside a workflow (as Python's AgentsWorkflowError). */
   agentsWorkflowError: 'AgentsWorkflowError',
+  /** A `workerEnvRef(name)` whose name is not in the worker's `workerEnvAllowList`. */
+  workerEnvNotAllowed: 'OpenAIAgents.WorkerEnvNotAllowed',
+  /** A `workerEnvRef(name)` that the allow-list has, but the worker's environment does not set. */
+  workerEnvUnset: 'OpenAIAgents.WorkerEnvUnset',
   /** The workflow bundle or plugin is set up wrongly. */
   configuration: 'OpenAIAgents.ConfigurationError',
 } as const;

@@ -4,6 +4,21 @@
  * Plain data only: sink arguments and header payloads are copied between threads and processes.
  */
 
+import type { TracingProcessor } from '@openai/agents-core';
+
+/**
+ * A processor for stand-in traces and spans (a caller's, a workflow's seen from an activity) and for
+ * objects built only to be dispatched: they are never started or ended through it.
+ */
+export const DETACHED: TracingProcessor = {
+  onTraceStart: async () => {},
+  onTraceEnd: async () => {},
+  onSpanStart: async () => {},
+  onSpanEnd: async () => {},
+  shutdown: async () => {},
+  forceFlush: async () => {},
+};
+
 /**
  * The activity header that carries the workflow's current trace and span to the activity. Name and
  * shape are those of Temporal's Python plugin (and its TypeScript one), so an activity worker of

@@ -43,6 +43,8 @@ export interface TestWorkerOptions {
   tracing?: TracingOptions;
   /** The plugin's workflowStackTraceLimit (frames per stack trace in workflows). */
   workflowStackTraceLimit?: number;
+  /** The plugin's `workerEnvAllowList`: worker environment variables workflows may use by reference. */
+  workerEnvAllowList?: readonly string[];
   /** Default: a fresh queue per worker, so tests never pick up each other's tasks. */
   taskQueue?: string;
 }
@@ -152,6 +154,7 @@ export class AgentsTestEnvironment {
     if (options.workflowStackTraceLimit !== undefined) {
       pluginOptions.workflowStackTraceLimit = options.workflowStackTraceLimit;
     }
+    if (options.workerEnvAllowList) pluginOptions.workerEnvAllowList = options.workerEnvAllowList;
     return TemporalWorker.create({
       connection: this.env.nativeConnection,
       namespace: this.env.namespace ?? 'default',

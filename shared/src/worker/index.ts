@@ -1,6 +1,7 @@
 /** Worker and client entry: the plugin and what model providers on the worker can use. Node only; never import it from workflow code. */
 
 export { type StreamEntry, type SubscribeOptions, subscribeToWorkflowStream } from '../client/stream-subscriber.js';
+export { AgentsTraceClientInterceptor } from '../client/trace-context.js';
 export { MCPFailureTypes } from '../common/mcp.js';
 export type {
   ModelActivityParameters,
@@ -20,7 +21,9 @@ export {
   type StreamCompaction,
   type WorkflowStreamState,
 } from '../common/streaming.js';
+export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';
+export { DEFAULT_MCP_IDLE_TIMEOUT_MS, type MCPConnectionPoolOptions } from './mcp-pool.js';
 export {
   type MCPServerFactory,
   type MCPServerProvider,
@@ -28,6 +31,7 @@ export {
   StatefulMCPServerProvider,
   type StatefulMCPServerProviderOptions,
   StatelessMCPServerProvider,
+  type StatelessMCPServerProviderOptions,
 } from './mcp-providers.js';
 export { currentModelCall, type ModelCallInfo } from './model-call.js';
 export {

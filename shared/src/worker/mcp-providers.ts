@@ -4,8 +4,9 @@
  * activities through which workflows use it; the workflow side is `statelessMcpServer` /
  * `statefulMcpServer` from `openai-agents-temporal/workflow`.
  *
- *   - StatelessMCPServerProvider: every operation is one activity that builds the server, connects,
- *     does the one call and closes. Any worker can serve any call.
+ *   - StatelessMCPServerProvider: every operation is one activity. By default the worker keeps one
+ *     connection per factory argument open between calls (see mcp-pool.ts); with `pool: false` each
+ *     call builds the server, connects, does the one call and closes. Any worker can serve any call.
  *   - StatefulMCPServerProvider: one connection per workflow run, for servers that keep state per
  *     connection. A session activity connects and runs a dedicated worker on the run's own task queue
  *     (`<name>-stateful@<runId>`); the run's operations go to that queue, so they all reach the same
@@ -32,6 +33,7 @@ import {
   statefulTaskQueue,
   statelessServerName,
 } from '../common/mcp.js';
+import { MCPConnectionPool, type MCPConnectionPoolOptions } from './mcp-pool.js';
 
 /** Builds the server; `factoryArgument` is what the workflow passed (undefined when it passed none). */
 export type MCPServerFactory<TArgument = unknown> = (factoryArgument: TArgument) => MCPServer | Promise<MCPServer>;
@@ -44,6 +46,17 @@ export interface MCPServerProvider {
   readonly serverName: string;
   /** The activities to register on the worker. */
   readonly activities: Record<string, ActivityFunction>;
+  /** Closes what the provider keeps open; the plugin calls it when the worker stops. */
+  close?(): Promise<void>;
+}
+
+export interface StatelessMCPServerProviderOptions {
+  /**
+   * Keep connections open between calls: one per factory argument, closed after `idleTimeoutMs`
+   * (default 5 minutes) without a call, pinged before reuse, replaced when broken, and closed when the
+   * worker stops. Default: on. `false`: a new connection for every call.
+   */
+  pool?: MCPConnectionPoolOptions | false;
 }
 
 /** Temporal settings for the dedicated workers; by default, those of the worker the session activity runs on. */
@@ -55,21 +68,29 @@ export interface MCPWorkerSettings {
 
 /**
  * A stateless MCP server: each operation (list tools, call a tool, list prompts, get a prompt) runs as
- * its own activity, on a fresh connection that closes when the call is done. Use it for servers that
- * keep no state between calls. The workflow side: `statelessMcpServer(name)`.
+ * its own activity, on a pooled connection of this worker (or, with `pool: false`, a fresh one that
+ * closes when the call is done). Use it for servers that keep no state between calls. The workflow
+ * side: `statelessMcpServer(name)`.
  */
 export class StatelessMCPServerProvider<TArgument = unknown> implements MCPServerProvider {
   readonly serverName: string;
   readonly activities: Record<string, ActivityFunction>;
+  readonly #pool: MCPConnectionPool | undefined;
 
   constructor(
     readonly name: string,
     factory: MCPServerFactory<TArgument>,
+    options: StatelessMCPServerProviderOptions = {},
   ) {
     this.serverName = statelessServerName(name);
     const serverName = this.serverName;
+    const pool = options.pool === false ? undefined : new MCPConnectionPool(options.pool);
+    this.#pool = pool;
     const withServer = async <T>(input: MCPFactoryInput, use: (server: MCPServer) => Promise<T>): Promise<T> => {
-      const server = await startServer(serverName, () => factory(input.factoryArgument as TArgument));
+      const start = () => startServer(serverName, () => factory(input.factoryArgument as TArgument));
+      // One connection per factory argument: servers built from different arguments differ.
+      if (pool) return pool.use(JSON.stringify(input.factoryArgument) ?? '', start, use, isConnectionLost);
+      const server = await start();
       try {
         return await use(server);
       } finally {
@@ -83,6 +104,16 @@ export class StatelessMCPServerProvider<TArgument = unknown> implements MCPServe
       getPrompt: (input) => withServer(input, (server) => getPrompt(serverName, server, input)),
     };
     this.activities = operationActivities(serverName, operations);
+  }
+
+  /** Open pooled connections. */
+  get pooledConnections(): number {
+    return this.#pool?.size ?? 0;
+  }
+
+  /** Closes the pooled connections; the plugin calls it when the worker stops. */
+  async close(): Promise<void> {
+    await this.#pool?.close();
   }
 }
 

@@ -1,6 +1,7 @@
 import { getDefaultModel, type ModelProvider } from '@openai/agents-core';
 import { SimplePlugin } from '@temporalio/plugin';
-import type { BundleOptions, ReplayWorkerOptions, WorkerOptions } from '@temporalio/worker';
+import type { BundleOptions, ReplayWorkerOptions, Worker, WorkerOptions } from '@temporalio/worker';
+import { AgentsTraceClientInterceptor } from '../client/trace-context.js';
 import {
   type BundledModelParameters,
   DEFAULT_MODEL_START_TO_CLOSE_TIMEOUT,
@@ -19,6 +20,7 @@ import {
   tracesInWorkflows,
   tracingSinks,
 } from './tracing.js';
+import { workerEnvActivityInterceptor } from './worker-env.js';
 
 /**
  * Model activities heartbeat every half of this: a heartbeat is how a running call learns that the
@@ -56,6 +58,12 @@ export interface OpenAIAgentsPluginOptions {
    * the bundle. See the README's "Stack traces in workflows".
    */
   workflowStackTraceLimit?: number;
+   * Names of this worker's environment variables that workflows may use by reference
+   * (`workerEnvRef(name)` in an MCP server's `factoryArgument` or an activity tool's `boundArguments`).
+   * The worker puts the value in place when the activity runs, so it never enters the history; a name
+   * not listed fails the activity (`OpenAIAgents.WorkerEnvNotAllowed`). Default: none.
+   */
+  workerEnvAllowList?: readonly string[];
 }
 
 /**
@@ -75,22 +83,30 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
   readonly tracesInWorkflows: boolean;
   /** `Error.stackTraceLimit` in the workflow sandbox of the bundles it makes (`workflowStackTraceLimit`). */
   readonly workflowStackTraceLimit: number;
+  readonly #mcpServerProviders: readonly MCPServerProvider[];
 
   constructor(options: OpenAIAgentsPluginOptions = {}) {
     const modelProvider = options.modelProvider ?? new DefaultOpenAIModelProvider();
     const mcpServerProviders = options.mcpServerProviders ?? [];
+    const mcpActivities = mcpProviderActivities(mcpServerProviders);
     super({
       name: 'openai-agents-temporal.OpenAIAgentsPlugin',
       activities: {
         ...createModelActivities(modelProvider, { maxServerRetryDelay: options.modelParams?.maxServerRetryDelay }),
-        ...mcpProviderActivities(mcpServerProviders),
+        ...mcpActivities,
         ...sandboxProviderActivities(options.sandboxClientProviders ?? []),
       },
+      // Clients that carry the plugin start workflows in their caller's current trace.
+      clientInterceptors: { workflow: [new AgentsTraceClientInterceptor()] },
       workerInterceptors: {
         workflowModules: [workflowModule('interceptors'), workflowModule('mcp-guard')],
-        activity: [traceContextActivityInterceptor],
+        activity: [
+          traceContextActivityInterceptor,
+          workerEnvActivityInterceptor(options.workerEnvAllowList ?? [], new Set(Object.keys(mcpActivities))),
+        ],
       },
     });
+    this.#mcpServerProviders = mcpServerProviders;
     registerTraceProcessors(options.tracing);
     this.tracesInWorkflows = tracesInWorkflows(options.tracing);
     this.workflowStackTraceLimit = workflowStackTraceLimit(options.workflowStackTraceLimit);
@@ -121,6 +137,15 @@ export class OpenAIAgentsPlugin extends SimplePlugin {
       ? (options.modelProvider as { defaultModelName?: unknown }).defaultModelName
       : getDefaultModel();
     this.bundledParameters = typeof defaultModelName === 'string' ? { ...modelParams, defaultModelName } : modelParams;
+  }
+
+  /** Runs the worker, then closes what the MCP providers keep open (pooled connections). */
+  override async runWorker(worker: Worker, next: (worker: Worker) => Promise<void>): Promise<void> {
+    try {
+      await super.runWorker(worker, next);
+    } finally {
+      await Promise.all(this.#mcpServerProviders.map((provider) => provider.close?.()));
+    }
   }
 
   /** Adds the sink through which workflows hand out their spans. */

@@ -25,6 +25,7 @@ import type {
   Next,
 } from '@temporalio/worker';
 import {
+  DETACHED,
   type PropagatedTraceContext,
   type SerializedSpan,
   type SerializedTrace,
@@ -60,16 +61,6 @@ export function tracesInWorkflows(options: TracingOptions | undefined, env = pro
   const disabled = env.OPENAI_AGENTS_DISABLE_TRACING?.trim().toLowerCase();
   return disabled !== '1' && disabled !== 'true';
 }
-
-/** A processor for objects that are built only to be dispatched, never started or ended themselves. */
-const DETACHED: TracingProcessor = {
-  onTraceStart: async () => {},
-  onTraceEnd: async () => {},
-  onSpanStart: async () => {},
-  onSpanEnd: async () => {},
-  shutdown: async () => {},
-  forceFlush: async () => {},
-};
 
 const registered = new WeakSet<TracingProcessor>();
 

@@ -25,6 +25,7 @@ export {
   type ModelStreamingOptions,
   type WorkflowStreamState,
 } from '../common/streaming.js';
+export { isWorkerEnvRef, type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,
@@ -70,10 +71,12 @@ export {
   temporalSandboxCapabilities,
   temporalSandboxClient,
 } from './sandbox-client.js';
+export { type NexusOperationAsToolOptions, nexusOperationAsTool } from './nexus-tools.js';
+export { WorkflowSession, type WorkflowSessionOptions, type WorkflowSessionState } from './session.js';
 export {
   type StreamTopic,
   type WorkflowStream,
   type WorkflowStreamOptions,
   workflowStream,
 } from './streaming.js';
-export { type ActivityAsToolOptions, activityAsTool } from './tools.js';
+export { type ActivityAsToolOptions, activityAsTool, type ToolDescription } from './tools.js';

@@ -123,5 +123,9 @@ export const interceptors: WorkflowInterceptorsFactory = () => {
     onError: (error) => (error instanceof AgentsError ? error : toRunFailure(error)),
   });
   const tracing = workflowTracingInterceptors();
-  return { inbound: [new AgentErrorsInterceptor()], outbound: [tracing.outbound], internals: [tracing.internals] };
+  return {
+    inbound: [new AgentErrorsInterceptor(), tracing.inbound],
+    outbound: [tracing.outbound],
+    internals: [tracing.internals],
+  };
 };

@@ -52,7 +52,8 @@ type MCPToolFields = Pick<
 export interface MCPServerReferenceOptions extends MCPToolFields {
   /**
    * Passed to the provider's factory on the worker with every call. It is an activity argument, so it
-   * is recorded in the workflow history: never put secrets in it.
+   * is recorded in the workflow history: put a secret in it by reference only, `workerEnvRef(name)`,
+   * which the worker resolves against its `workerEnvAllowList`.
    */
   factoryArgument?: unknown;
   /**

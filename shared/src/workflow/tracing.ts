@@ -14,27 +14,36 @@
 import {
   getCurrentTraceContext,
   getGlobalTraceProvider,
-  type Span,
+  Span,
   type SpanData,
   setTraceProcessors,
   setTracingContextStorage,
   setTracingIdGenerator,
-  type Trace,
+  Trace,
   type TracingContextStorage,
   type TracingIdGenerator,
   type TracingProcessor,
+  withTraceContext,
 } from '@openai/agents-core';
 import {
   type ActivityInput,
+  type ContinueAsNewInput,
   defaultPayloadConverter,
+  type Headers,
   type LocalActivityInput,
   type Next,
   proxySinks,
+  type SignalInput,
+  type StartChildWorkflowExecutionInput,
+  type UpdateInput,
+  type WorkflowExecuteInput,
+  type WorkflowInboundCallsInterceptor,
   type WorkflowInternalsInterceptor,
   type WorkflowOutboundCallsInterceptor,
   workflowInfo,
 } from '@temporalio/workflow';
 import {
+  DETACHED,
   hexDigest,
   type PropagatedTraceContext,
   type SerializedSpan,
@@ -151,7 +160,7 @@ function currentTraceContext(): PropagatedTraceContext | undefined {
   } satisfies PropagatedTraceContext;
 }
 
-function withTraceHeader<T extends ActivityInput | LocalActivityInput>(input: T): T {
+function withTraceHeader<T extends { readonly headers: Headers }>(input: T): T {
   const context = currentTraceContext();
   if (!context) return input;
   return {
@@ -170,6 +179,55 @@ class TraceContextOutboundInterceptor implements WorkflowOutboundCallsIntercepto
   ) {
     return next(withTraceHeader(input));
   }
+  // The next run and child workflows join the trace too.
+  continueAsNew(input: ContinueAsNewInput, next: Next<WorkflowOutboundCallsInterceptor, 'continueAsNew'>) {
+    return next(withTraceHeader(input));
+  }
+  startChildWorkflowExecution(
+    input: StartChildWorkflowExecutionInput,
+    next: Next<WorkflowOutboundCallsInterceptor, 'startChildWorkflowExecution'>,
+  ) {
+    return next(withTraceHeader(input));
+  }
+}
+
+/**
+ * Runs the workflow, and its signal and update handlers (where chats run their agents), in the trace
+ * the client (or the parent workflow, or the previous run) put on the start: agent runs then add their
+ * spans to it instead of opening a trace of their own.
+ */
+class CallerTraceInboundInterceptor implements WorkflowInboundCallsInterceptor {
+  #context: { trace: Trace; span: Span<SpanData> | null } | undefined;
+
+  execute(input: WorkflowExecuteInput, next: Next<WorkflowInboundCallsInterceptor, 'execute'>) {
+    const propagated = propagatedContext(input.headers);
+    if (propagated) {
+      const { traceId, spanId, traceName } = propagated;
+      const trace = new Trace({ traceId, name: traceName, started: true }, DETACHED);
+      const span = spanId
+        ? new Span({ traceId, spanId, data: { type: 'custom', name: '', data: {} } }, DETACHED)
+        : null;
+      this.#context = { trace, span };
+    }
+    return this.#inContext(() => next(input));
+  }
+  handleSignal(input: SignalInput, next: Next<WorkflowInboundCallsInterceptor, 'handleSignal'>) {
+    return this.#inContext(() => next(input));
+  }
+  handleUpdate(input: UpdateInput, next: Next<WorkflowInboundCallsInterceptor, 'handleUpdate'>) {
+    return this.#inContext(() => next(input));
+  }
+
+  #inContext<T>(fn: () => T): T {
+    return this.#context ? withTraceContext(this.#context, fn) : fn();
+  }
+}
+
+function propagatedContext(headers: Headers): PropagatedTraceContext | undefined {
+  const payload = headers[TRACE_CONTEXT_HEADER];
+  if (!payload) return undefined;
+  const context = defaultPayloadConverter.fromPayload<PropagatedTraceContext>(payload);
+  return typeof context?.traceId === 'string' && typeof context.traceName === 'string' ? context : undefined;
 }
 
 declare const AsyncLocalStorage: new () => TracingContextStorage;
@@ -188,13 +246,14 @@ function tracesInWorkflows(): boolean {
  * propagate the context to activities and hand the run's events to the worker.
  */
 export function workflowTracingInterceptors(): {
+  inbound: WorkflowInboundCallsInterceptor;
   outbound: WorkflowOutboundCallsInterceptor;
   internals: WorkflowInternalsInterceptor;
 } {
   if (!tracesInWorkflows()) {
     // agents-core then opens no trace or span in this run, and activities get no trace header.
     getGlobalTraceProvider().setDisabled(true);
-    return { outbound: {}, internals: {} };
+    return { inbound: {}, outbound: {}, internals: {} };
   }
   const { workflowId, runId } = workflowInfo();
   const recorder = new WorkflowTraceRecorder();
@@ -204,6 +263,7 @@ export function workflowTracingInterceptors(): {
   setTraceProcessors([recorder]);
   getGlobalTraceProvider().setDisabled(false);
   return {
+    inbound: new CallerTraceInboundInterceptor(),
     outbound: new TraceContextOutboundInterceptor(),
     internals: {
       concludeActivation(input, next) {

@@ -20,6 +20,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { StatefulMCPServerProvider, StatelessMCPServerProvider } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import {
   directCall,
   noteAcrossWait,
@@ -46,18 +47,11 @@ const stdioServer = () =>
 
 const activities = {
   ...new StatefulMCPServerProvider('Notes', stdioServer).activities,
-  ...new StatelessMCPServerProvider('TestServer', stdioServer).activities,
+  // A connection per call: a pooled connection would keep this server's notes between calls.
+  ...new StatelessMCPServerProvider('TestServer', stdioServer, { pool: false }).activities,
   ...new StatefulMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }))
     .activities,
 };
-
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const parts = Array.isArray(result.output) ? result.output : [result.output];
-  return parts.map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : '')).join('');
-}
 
 /** First run: store a note. Second run: read it back and answer with what the server returned. */
 const rememberThenRecall = (request: ModelRequest, { agentTurn }: { agentTurn: number }) =>

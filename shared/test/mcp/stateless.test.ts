@@ -5,7 +5,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MCPServerStdio, type ModelRequest } from '@openai/agents-core';
+import { MCPServerStdio } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { MCPFailureTypes, mcpActivityName } from '../../src/common/mcp.js';
@@ -18,6 +18,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { StatelessMCPServerProvider } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import { directCall, mcpServerClassInWorkflow, prompts, statelessAgent } from './workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -35,24 +36,19 @@ const stdioServer = (options: { tenant?: string; timeout?: number } = {}) =>
     ...(options.timeout ? { timeout: options.timeout } : {}),
   });
 
+// A connection per call (`pool: false`): these tests count server processes per operation. Pooled
+// connections are tested in pool.test.ts.
+const perCall = { pool: false } as const;
 const activities = {
-  ...new StatelessMCPServerProvider('TestServer', (tenant: string | undefined) => stdioServer({ tenant })).activities,
-  ...new StatelessMCPServerProvider('ImpatientServer', () => stdioServer({ timeout: 300 })).activities,
-  ...new StatelessMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }))
+  ...new StatelessMCPServerProvider('TestServer', (tenant: string | undefined) => stdioServer({ tenant }), perCall)
+    .activities,
+  ...new StatelessMCPServerProvider('ImpatientServer', () => stdioServer({ timeout: 300 }), perCall).activities,
+  ...new StatelessMCPServerProvider('Broken', () => new MCPServerStdio({ command: '/nonexistent/mcp-server' }), perCall)
     .activities,
 };
 
 const LIST = mcpActivityName('TestServer-stateless', 'list-tools');
 const CALL = mcpActivityName('TestServer-stateless', 'call-tool');
-
-/** The text of the newest tool result in a request's input. */
-function lastToolOutput(request: ModelRequest): string {
-  const items = typeof request.input === 'string' ? [] : request.input;
-  const result = items.findLast((item) => item.type === 'function_call_result');
-  if (result?.type !== 'function_call_result') return '';
-  const parts = Array.isArray(result.output) ? result.output : [result.output];
-  return parts.map((part) => (typeof part === 'string' ? part : 'text' in part ? String(part.text) : '')).join('');
-}
 
 /** The model calls `tool` with `args` on even turns, and answers with the tool's output on odd ones. */
 const callsTool = (tool: string, args: (turn: number) => Record<string, unknown>) =>

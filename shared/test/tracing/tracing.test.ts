@@ -15,8 +15,11 @@ import {
   type Trace,
   type TracingExporter,
   type TracingProcessor,
+  withCustomSpan,
+  withTrace,
 } from '@openai/agents-core';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';
+import { Client } from '@temporalio/client';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { replayHistory, useAgentsTestEnvironment, withFakeOpenAIServer } from '../../src/testing/index.js';
 import { otelRootSpanId, otelSpanId, otelTraceId } from '../../src/worker/otel-tracing.js';
@@ -26,6 +29,7 @@ import { deterministicTracingIds } from '../../src/workflow/tracing.js';
 import * as activities from './activities.js';
 import { researchThenWrite } from './fake-model.js';
 import type * as workflows from './workflows.js';
+import { ask, finish } from './workflows.js';
 
 type RecordedSpan = {
   event: 'spanStart' | 'spanEnd';
@@ -179,6 +183,71 @@ const ONE_RUN = [
 ];
 
 describe('tracing', () => {
+  it('a workflow started by a client inside a trace runs its agents in that trace, under the caller’s span', async () => {
+    // The plugin on the client adds its interceptor: the start carries the caller's trace and span.
+    const client = new Client({ connection: testEnv().env.connection, plugins: [new OpenAIAgentsPlugin()] });
+    const workflowId = `client-trace-${randomUUID()}`;
+    const caller = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().withWorker(worker, (taskQueue) =>
+        withTrace('Web request', (trace) =>
+          withCustomSpan(
+            async (span) => {
+              const result = await client.workflow.execute('tracedRun', {
+                taskQueue,
+                workflowId,
+                args: ['Tell me about Lisbon'],
+              });
+              return { result, traceId: trace.traceId, spanId: span.spanId };
+            },
+            { data: { name: 'handle request' } },
+          ),
+        ),
+      ),
+    );
+    assert.equal(caller.result, 'Lisbon is a city by the sea.');
+    await exported();
+    const events = recorder.ofTrace(caller.traceId);
+    // The client's own trace start and end (this process): the workflow opened no trace of its own.
+    assert.deepEqual(
+      events.filter((event) => event.event === 'traceStart' || event.event === 'traceEnd').map((event) => event.event),
+      ['traceStart', 'traceEnd'],
+    );
+    assert.deepEqual(renderTrace(events), ['custom handle request', ...ONE_RUN.map((line) => `  ${line}`)]);
+    const history = await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
+    const [ownTraceId] = workflowIds(workflowId, runIdOf(history), 1);
+    assert.equal(recorder.ofTrace(ownTraceId ?? '').length, 0, 'nothing under a trace of the workflow’s own');
+  });
+
+  it('a chat started inside a client’s trace runs its Update handlers’ agents in that trace', async () => {
+    const client = new Client({ connection: testEnv().env.connection, plugins: [new OpenAIAgentsPlugin()] });
+    const workflowId = `client-trace-chat-${randomUUID()}`;
+    const caller = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().withWorker(worker, (taskQueue) =>
+        withTrace('Web request', (trace) =>
+          withCustomSpan(
+            async () => {
+              const handle = await client.workflow.start<typeof workflows.tracedChat>('tracedChat', {
+                taskQueue,
+                workflowId,
+              });
+              const answer = await handle.executeUpdate(ask, { args: ['Tell me about Lisbon'] });
+              await handle.signal(finish);
+              await handle.result();
+              return { answer, traceId: trace.traceId };
+            },
+            { data: { name: 'handle request' } },
+          ),
+        ),
+      ),
+    );
+    assert.equal(caller.answer, 'Lisbon is a city by the sea.');
+    await exported();
+    assert.deepEqual(renderTrace(recorder.ofTrace(caller.traceId)), [
+      'custom handle request',
+      ...ONE_RUN.map((line) => `  ${line}`),
+    ]);
+  });
+
   it('one run is one trace: every span once, linked to its parent, activity spans under their callers', async () => {
     const { result, workflowId, history } = await withFakeOpenAIServer(researchThenWrite, () =>
       testEnv().runWorkflow<typeof workflows.tracedRun>('tracedRun', ['Tell me about Lisbon'], worker),

@@ -1,7 +1,7 @@
 // Workflows whose agent runs the tracing tests follow: a tool that is an activity, a handoff and an
 // input guardrail in one run, and a trace that spans a wait for a signal.
 import { Agent, type InputGuardrail, run, withTrace } from '@openai/agents-core';
-import { condition, defineSignal, setHandler } from '@temporalio/workflow';
+import { allHandlersFinished, condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
 import { z } from 'zod';
 import { activityAsTool } from '../../src/workflow/index.js';
 import type * as activities from './activities.js';
@@ -68,4 +68,17 @@ export async function tracedApproval(prompt: string): Promise<{ output: string; 
   for (const item of first.interruptions) first.state.approve(item);
   const second = await run(agent, first.state);
   return { output: second.finalOutput ?? '', paused };
+}
+
+export const ask = defineUpdate<string, [string]>('ask');
+export const finish = defineSignal('finish');
+
+/** A chat: each Update is one agent run, in the update handler; the finish signal ends it. */
+export async function tracedChat(): Promise<void> {
+  let finished = false;
+  setHandler(ask, async (prompt) => (await run(agents(), prompt)).finalOutput ?? '');
+  setHandler(finish, () => {
+    finished = true;
+  });
+  await condition(() => finished && allHandlersFinished());
 }

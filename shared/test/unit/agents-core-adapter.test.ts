@@ -79,6 +79,7 @@ import { MCPServerSSE, MCPServerStdio, MCPServerStreamableHttp } from '@openai/a
 import {
   guardMcpServerClasses,
   MCP_SERVER_CLASS_METHODS,
+  mcpPingOf,
   mcpPromptSessionOf,
 } from '../../src/common/agents-core-adapter.js';
 
@@ -97,6 +98,10 @@ describe('MCP server classes', () => {
         listed.prompts.map((prompt) => prompt.name),
         ['greeting'],
       );
+      // The pool's health check before reusing a connection.
+      const ping = mcpPingOf(server);
+      assert.ok(ping, 'the session has ping');
+      await ping({ timeout: 5_000 });
     } finally {
       await server.close();
     }
