@@ -14,9 +14,8 @@ import {
   structuredResponse,
   textResponse,
   toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { toolOutput, userTexts } from 'sample-kit';
 import { longChatOfflineAnswers } from './long-chat-answers';
 import type * as workflows from './workflows';
 

@@ -7,8 +7,8 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import { fetchHistory, modelCallAgents, replayHistory, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import {

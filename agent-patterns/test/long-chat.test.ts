@@ -7,7 +7,6 @@ import type { ModelRequest } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import {
   fetchHistory,
   replayHistory,
@@ -15,6 +14,7 @@ import {
   textResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { longChatOfflineAnswers } from '../src/long-chat-answers';
 import { type ChatReply, endChat, longChat, sendMessage } from '../src/workflows/long-chat';

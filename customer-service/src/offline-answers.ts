@@ -5,13 +5,8 @@
  *   "How much baggage can I bring?", "I want to change my seat", "ABC123, seat 14C please".
  */
 import type { AgentInputItem, ModelRequest } from '@openai/agents-core';
-import {
-  type AgentScript,
-  handoffResponse,
-  textResponse,
-  toolCallResponse,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+import { type AgentScript, handoffResponse, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 import type * as workflows from './workflows';
 import { FAQ_NAME, FAQ_TOOL, SEAT_BOOKING_NAME, TRIAGE_NAME, UPDATE_SEAT_TOOL } from './workflows/airline-agents';
 

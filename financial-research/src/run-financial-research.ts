@@ -1,11 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { type FinancialProgress, financialProgressQuery, financialResearch } from './workflows/financial-research';
 
@@ -23,7 +18,13 @@ async function readQuery(): Promise<string> {
 }
 
 const query = await readQuery();
-const handle = await startSampleWorkflow(financialResearch, { taskQueue: TASK_QUEUE, args: [query] });
+const client = await connectClient();
+const handle = await client.workflow.start(financialResearch, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `financial-research-${Date.now()}`,
+  args: [query],
+});
+watchRun(handle);
 console.log(`Researching: ${query}`);
 console.log(`Follow the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
 
@@ -67,7 +68,7 @@ function showProgress({ stage, searches, analyses }: FinancialProgress): void {
 
 // The workflow answers the progress query at any time; poll it until the run ends.
 let running = true;
-const outcome = waitForSampleResult(handle).finally(() => {
+const outcome = waitForResult(handle).finally(() => {
   running = false;
 });
 const settled = outcome.then(

@@ -1,10 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { type ResearchProgress, researchBot, researchProgressQuery } from './workflows/research-bot';
 
@@ -12,7 +7,13 @@ const DEFAULT_QUERY = 'Caribbean vacation spots in April, optimizing for surfing
 const POLL_INTERVAL_MS = 500;
 
 const query = sampleArguments().join(' ').trim() || DEFAULT_QUERY;
-const handle = await startSampleWorkflow(researchBot, { taskQueue: TASK_QUEUE, args: [query] });
+const client = await connectClient();
+const handle = await client.workflow.start(researchBot, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `research-bot-${Date.now()}`,
+  args: [query],
+});
+watchRun(handle);
 console.log(`Researching: ${query}`);
 console.log(`Follow the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
 
@@ -43,7 +44,7 @@ function showProgress({ stage, searches }: ResearchProgress): void {
 
 // The workflow answers the progress query at any time; poll it until the run ends.
 let running = true;
-const outcome = waitForSampleResult(handle).finally(() => {
+const outcome = waitForResult(handle).finally(() => {
   running = false;
 });
 const settled = outcome.then(

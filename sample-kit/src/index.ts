@@ -1,48 +1,23 @@
 /**
- * Small helpers the sample folders share: where Temporal is, how to reach the Temporal UI,
- * and the offline model a sample's worker uses when no OPENAI_API_KEY is set.
- * A sample worker is one runSampleWorker call (worker.ts); a launcher, runSampleWorkflow (launcher.ts).
+ * This repo's sample conveniences, around the plain Temporal and plugin calls each sample shows:
+ * where Temporal is (`.env`, TEMPORAL_* variables, profiles) with a short message when it cannot be
+ * reached, the offline answers a worker uses without OPENAI_API_KEY, a worker's start line and
+ * Ctrl-C grace, and a launcher's progress and failure reports. Not published; a project of your own
+ * needs none of it.
  */
 
-// The response builders an offline script is made of.
-export {
-  type AgentScript,
-  handoffResponse,
-  hostedToolResponses,
-  items,
-  type ModelResponder,
-  modelResponse,
-  reasoningResponse,
-  type ScriptedCall,
-  type ScriptedStreamOptions,
-  structuredResponse,
-  textResponse,
-  toolCallResponse,
-  withStreamPacing,
-} from '../worker/scripted-model.js';
 export {
   clientConnectionOptions,
   connectClient,
-  connectionFailureMessage,
-  DEV_SERVER_ADDRESS,
   SampleSetupError,
   type TemporalConnectConfig,
   temporalAddress,
   temporalConnectConfig,
   temporalNamespace,
-  temporalUiBaseUrl,
-  unreachableReason,
   workflowUiUrl,
 } from './connection.js';
-export { isVerbose, loadSampleEnv, type SampleFolder, sampleArguments, sampleFolder, workerCommand } from './env.js';
-export { causeChain, describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
-export {
-  runSampleWorkflow,
-  type SampleRun,
-  type SampleRunOptions,
-  startSampleWorkflow,
-  waitForSampleResult,
-} from './launcher.js';
+export { loadSampleEnv, sampleArguments } from './env.js';
+export { waitForResult, watchRun } from './launcher.js';
 export {
   type OfflineAnswers,
   offlineModelProvider,
@@ -50,9 +25,4 @@ export {
   toolOutput,
   userTexts,
 } from './offline-model.js';
-export {
-  runSampleWorker,
-  SAMPLE_MODEL_PARAMS,
-  SAMPLE_SHUTDOWN_GRACE_TIME,
-  type SampleWorkerOptions,
-} from './worker.js';
+export { connectWorker, describeModel, explainStartFailure, runUntilStopped } from './worker.js';

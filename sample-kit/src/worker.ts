@@ -1,129 +1,54 @@
 /**
- * The whole of a sample worker: connect, bundle, poll, and stop gracefully on Ctrl-C. It says
- * where it is in one line (server, namespace, task queue, model source), keeps the SDK's and
- * webpack's logs to warnings unless asked for `--verbose`, and explains a failure to start in a
- * few lines instead of a stack trace.
+ * What a sample worker adds to the plain `Worker.create` + `worker.run()` a user copies: settings
+ * from `.env`, the SDK's and webpack's logs kept to warnings unless asked for `--verbose`, a failure
+ * to start explained in a few lines instead of a stack trace, one start line (server, namespace,
+ * task queue, model source), and a Ctrl-C that lets in-flight activities finish.
  */
 import { getDefaultModel, type ModelProvider, setTraceProcessors } from '@openai/agents-core';
 import { setDefaultOpenAITracingExporter } from '@openai/agents-openai';
-import type { Duration } from '@temporalio/common';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
-import type { ModelActivityParameters } from '../common/model-params.js';
-import { quietBundlerLogger } from '../worker/bundler.js';
-import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
+import { DefaultLogger, NativeConnection, Runtime, type Worker } from '@temporalio/worker';
 import {
   connectionFailureMessage,
   isNamespaceNotFound,
   namespaceMissingMessage,
   SampleSetupError,
+  type TemporalConnectConfig,
   temporalConnectConfig,
   unreachableReason,
 } from './connection.js';
 import { isVerbose, loadSampleEnv, sampleFolder } from './env.js';
-import { type OfflineAnswers, offlineModelProvider } from './offline-model.js';
 
-/**
- * The model settings sample workers use: a model call heartbeats every 2.5 s, so one lost with a
- * crashed worker is retried after 5 s instead of after its start-to-close timeout.
- */
-export const SAMPLE_MODEL_PARAMS: ModelActivityParameters = { startToCloseTimeout: '60s', heartbeatTimeout: '5s' };
+/** The worker connectWorker's signal handler stops; undefined until runUntilStopped has it. */
+let runningWorker: Worker | undefined;
+let connectedTo: TemporalConnectConfig | undefined;
+let modelDescription: string | undefined;
 
-/** How long Ctrl-C lets in-flight activities (model calls, tools) finish before they are cancelled. */
-export const SAMPLE_SHUTDOWN_GRACE_TIME: Duration = '20s';
-
-export interface SampleWorkerOptions {
-  taskQueue: string;
-  workflowsPath: string;
-  activities?: object;
-  /** The folder's offline answers: the model when OPENAI_API_KEY is not set (and no modelProvider is given). */
-  offline?: OfflineAnswers;
-  /**
-   * A model provider of the folder's own, used whether or not OPENAI_API_KEY is set, with the words
-   * the start line uses for it (e.g. "Ollama at http://localhost:11434/v1, model gpt-oss:20b").
-   */
-  modelProvider?: { provider: ModelProvider; description: string };
-  /** More plugin options, e.g. `mcpServerProviders`. */
-  pluginOptions?: Omit<OpenAIAgentsPluginOptions, 'modelProvider' | 'modelParams'>;
-  /** Model activity options, over SAMPLE_MODEL_PARAMS (so model calls keep heartbeating unless told otherwise). */
-  modelParams?: ModelActivityParameters;
-  /** More words for the start line, e.g. where the worker writes files. */
-  note?: string;
-  /** Default SAMPLE_SHUTDOWN_GRACE_TIME. */
-  shutdownGraceTime?: Duration;
-}
-
-/** Which model the worker will call, and the words for it on the start line. */
-function chooseModel(options: SampleWorkerOptions): { provider: ModelProvider | undefined; description: string } {
-  if (options.modelProvider) return options.modelProvider;
-  if (!process.env.OPENAI_API_KEY) {
-    if (!options.offline) throw new TypeError('runSampleWorker needs `offline` answers or a `modelProvider`.');
-    return {
-      provider: offlineModelProvider(options.offline),
-      description: 'offline answers (OPENAI_API_KEY is not set; put it in .env to call OpenAI)',
-    };
-  }
-  const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
-  return { provider: undefined, description: `OpenAI at ${baseUrl}, default model ${getDefaultModel()}` };
-}
-
-/** Prints a setup failure without a stack (unless --verbose) and exits 1. */
-function exitWithSetupError(error: unknown, verbose: boolean): never {
-  if (error instanceof SampleSetupError && !verbose) console.error(error.message);
-  else console.error(error);
+/** Prints a failure to start without a stack (unless --verbose) and exits 1. */
+export function explainStartFailure(error: unknown): never {
+  if (error instanceof SampleSetupError && !isVerbose()) console.error(error.message);
+  else if (!isVerbose() && error instanceof Error) {
+    console.error(`The ${sampleFolder().name} worker did not start:\n${error.message}\n  (--verbose shows the stack)`);
+  } else console.error(error);
   process.exit(1);
 }
 
-/** Runs a sample folder's worker until Ctrl-C (SIGINT) or SIGTERM, then stops it gracefully and exits 0. */
-export async function runSampleWorker(options: SampleWorkerOptions): Promise<void> {
+/**
+ * Connects a worker to the Temporal server the environment names (TEMPORAL_ADDRESS, a profile, or
+ * the dev server), after loading `.env`; checks the namespace exists. Exits with a short message
+ * saying what to fix when it cannot. Installs the Ctrl-C handling runUntilStopped relies on.
+ */
+export async function connectWorker(): Promise<{ connection: NativeConnection; namespace: string }> {
   loadSampleEnv();
-  const verbose = isVerbose();
-  const name = sampleFolder().name;
   // Signals are handled here, so the first Ctrl-C drains and a later one stops at once.
-  Runtime.install({ logger: new DefaultLogger(verbose ? 'INFO' : 'WARN'), shutdownSignals: [] });
-  const shutdownGraceTime = options.shutdownGraceTime ?? SAMPLE_SHUTDOWN_GRACE_TIME;
-
-  let worker: Worker | undefined;
-  let firstSignalAt: number | undefined;
-  const onSignal = (signal: NodeJS.Signals) => {
-    const now = Date.now();
-    // One Ctrl-C reaches this process more than once (from the terminal, and relayed by pnpm and tsx).
-    if (firstSignalAt !== undefined && now - firstSignalAt < 1_000) return;
-    if (firstSignalAt !== undefined) {
-      console.log(`${name} worker: ${signal} again, exiting without waiting for in-flight activities.`);
-      process.exit(130);
-    }
-    firstSignalAt = now;
-    if (!worker) {
-      console.log(`\n${name} worker: stopped (${signal}) before it started polling.`);
-      process.exit(0);
-    }
-    const inFlight = worker.getStatus().numInFlightActivities;
-    const grace = typeof shutdownGraceTime === 'number' ? `${shutdownGraceTime} ms` : shutdownGraceTime;
-    const waiting =
-      inFlight > 0
-        ? `letting ${inFlight} in-flight ${inFlight === 1 ? 'activity' : 'activities'} finish (up to ${grace})`
-        : 'no activity in flight';
-    console.log(`\n${name} worker: stopping (${signal}); ${waiting}. Ctrl-C again to exit at once.`);
-    worker.shutdown();
-  };
+  Runtime.install({ logger: new DefaultLogger(isVerbose() ? 'INFO' : 'WARN'), shutdownSignals: [] });
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
-
-  let description: string;
-  let config: ReturnType<typeof temporalConnectConfig>;
+  // agents-core's default trace processor prints every span. With a key, send traces to OpenAI's
+  // dashboard as `@openai/agents` does; without one, export nothing.
+  if (process.env.OPENAI_API_KEY) setDefaultOpenAITracingExporter();
+  else setTraceProcessors([]);
   try {
-    config = temporalConnectConfig();
-    const model = chooseModel(options);
-    description = model.description;
-    // agents-core's default trace processor prints every span. With a key, send traces to OpenAI's
-    // dashboard as `@openai/agents` does; without one, export nothing.
-    if (process.env.OPENAI_API_KEY) setDefaultOpenAITracingExporter();
-    else setTraceProcessors([]);
-    const plugin = new OpenAIAgentsPlugin({
-      ...options.pluginOptions,
-      ...(model.provider ? { modelProvider: model.provider } : {}),
-      modelParams: { ...SAMPLE_MODEL_PARAMS, ...options.modelParams },
-    });
+    const config = temporalConnectConfig();
     const unreachable = await unreachableReason(config.address);
     if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
     let connection: NativeConnection;
@@ -136,36 +61,62 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     await connection.workflowService.describeNamespace({ namespace: config.namespace }).catch((error: unknown) => {
       throw isNamespaceNotFound(error) ? new SampleSetupError(namespaceMissingMessage(config)) : error;
     });
-    // Bundled here rather than by Worker.create so webpack's module list stays out of the way.
-    const workflowBundle = await bundleWorkflowCode({
-      workflowsPath: options.workflowsPath,
-      plugins: [plugin],
-      ...(verbose ? {} : { logger: quietBundlerLogger }),
-    }).catch((error: unknown) => {
-      throw new SampleSetupError(
-        `The workflow bundle for ${options.workflowsPath} did not build:\n${error instanceof Error ? error.message : String(error)}`,
-      );
-    });
-    worker = await Worker.create({
-      connection,
-      namespace: config.namespace,
-      taskQueue: options.taskQueue,
-      workflowBundle,
-      activities: options.activities ?? {},
-      shutdownGraceTime,
-      plugins: [plugin],
-    });
+    connectedTo = config;
+    return { connection, namespace: config.namespace };
   } catch (error) {
-    exitWithSetupError(error, verbose);
+    explainStartFailure(error);
   }
+}
 
+/** Names the worker's model on the start line, e.g. "Ollama at http://localhost:11434/v1"; returns the provider. */
+export function describeModel<P extends ModelProvider | undefined>(provider: P, description: string): P {
+  modelDescription = description;
+  return provider;
+}
+
+/**
+ * Runs the worker until Ctrl-C (SIGINT) or SIGTERM, then stops it gracefully (in-flight activities
+ * get the worker's shutdownGraceTime) and exits 0. `note` adds words to the start line.
+ */
+export async function runUntilStopped(worker: Worker, options: { note?: string } = {}): Promise<never> {
+  runningWorker = worker;
+  const config = connectedTo ?? temporalConnectConfig();
   const profile = config.profile ? ` (profile ${config.profile})` : '';
+  const baseUrl = process.env.OPENAI_BASE_URL || 'https://api.openai.com/v1';
+  const model = modelDescription ?? `OpenAI at ${baseUrl}, default model ${getDefaultModel()}`;
   console.log(
-    `${name} worker: Temporal ${config.address}${profile}, namespace ${config.namespace}, ` +
-      `task queue ${options.taskQueue}, model: ${description}${options.note ? `; ${options.note}` : ''}. Ctrl-C stops it.`,
+    `${sampleFolder().name} worker: Temporal ${config.address}${profile}, namespace ${worker.options.namespace}, ` +
+      `task queue ${worker.options.taskQueue}, model: ${model}${options.note ? `; ${options.note}` : ''}. Ctrl-C stops it.`,
   );
   await worker.run();
-  console.log(`${name} worker stopped.`);
+  console.log(`${sampleFolder().name} worker stopped.`);
   // The connection's native handles keep the event loop alive; the worker is done, so leave.
   process.exit(0);
+}
+
+let firstSignalAt: number | undefined;
+
+function onSignal(signal: NodeJS.Signals): void {
+  const name = sampleFolder().name;
+  const now = Date.now();
+  // One Ctrl-C reaches this process more than once (from the terminal, and relayed by pnpm and tsx).
+  if (firstSignalAt !== undefined && now - firstSignalAt < 1_000) return;
+  if (firstSignalAt !== undefined) {
+    console.log(`${name} worker: ${signal} again, exiting without waiting for in-flight activities.`);
+    process.exit(130);
+  }
+  firstSignalAt = now;
+  if (!runningWorker) {
+    console.log(`\n${name} worker: stopped (${signal}) before it started polling.`);
+    process.exit(0);
+  }
+  const inFlight = runningWorker.getStatus().numInFlightActivities;
+  const graceMs = runningWorker.options.shutdownGraceTimeMs;
+  const grace = graceMs % 1000 === 0 ? `${graceMs / 1000}s` : `${graceMs} ms`;
+  const waiting =
+    inFlight > 0
+      ? `letting ${inFlight} in-flight ${inFlight === 1 ? 'activity' : 'activities'} finish (up to ${grace})`
+      : 'no activity in flight';
+  console.log(`\n${name} worker: stopping (${signal}); ${waiting}. Ctrl-C again to exit at once.`);
+  runningWorker.shutdown();
 }
