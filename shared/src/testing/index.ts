@@ -1,8 +1,6 @@
 /** Testing kit, for any test runner: a scripted model, a real dev-server environment, a local OpenAI-compatible server, and replay helpers. */
 
 export {
-  chatCompletionBody,
-  chatCompletionChunks,
   chatCompletionReply,
   type ScriptedChatMessage,
   type ScriptedChatToolCall,
@@ -17,7 +15,7 @@ export {
   type TestWorkerOptions,
   useAgentsTestEnvironment,
 } from './environment.js';
-export { type KeptHistory, keepHistory, listKeptHistories, readKeptHistory, writeKeptHistory } from './histories.js';
+export { type KeptHistory, listKeptHistories, readKeptHistory } from './histories.js';
 export {
   type FakeOpenAIServer,
   type HttpReplier,
