@@ -30,7 +30,7 @@ const client = await connectClient();
 const handle = await client.workflow.start(approvals, {
   taskQueue: TASK_QUEUE,
   workflowId: `approvals-${Date.now()}`,
-  args: [{ request }],
+  args: [request],
 });
 watchRun(handle);
 console.log(`Request: ${request}`);
@@ -77,11 +77,10 @@ while (!finished) {
 }
 terminal?.close();
 
-const { answer, refunds, decisions, runs } = await result;
+const { answer, refunds, decisions } = await result;
 console.log(`\n${answer}`);
 console.log(`\nRefunds issued: ${refunds.map((refund) => `${refund.orderId} $${refund.amount}`).join(', ') || 'none'}`);
 for (const decision of decisions) {
   console.log(`  ${decision.toolName}(${decision.arguments}): ${decision.approve ? 'approved' : 'rejected'}`);
 }
-console.log(`Workflow runs: ${runs}`);
 console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);
