@@ -17,7 +17,7 @@ export {
   workflowUiUrl,
 } from './connection.js';
 export { loadSampleEnv, sampleArguments } from './env.js';
-export { waitForResult, watchRun } from './launcher.js';
+export { LinesPrintedOnce, waitForResult, waitForResultShowingProgress, watchRun } from './launcher.js';
 export {
   type OfflineAnswers,
   offlineModelProvider,

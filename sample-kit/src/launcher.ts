@@ -4,7 +4,8 @@
  * starts one), reports a workflow task that keeps failing instead of waiting forever, and prints a
  * failed run as one short block.
  */
-import { WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type QueryDefinition, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
 import { connectClient, temporalConnectConfig, workflowUiUrl } from './connection.js';
 import { isVerbose, workerCommand } from './env.js';
 import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
@@ -244,4 +245,46 @@ class RunWatcher {
 function firstLine(text: string): string {
   const line = text.split('\n')[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+
+/**
+ * waitForResult, while showing the run's progress: `show` gets the workflow's answer to `progressQuery`
+ * every `intervalMs` until the run ends, and once more after, so the last steps are shown too.
+ */
+export async function waitForResultShowingProgress<H extends WorkflowHandle, P>(
+  handle: H,
+  progressQuery: QueryDefinition<P>,
+  show: (progress: P) => void,
+  intervalMs = 500,
+): Promise<Awaited<ReturnType<H['result']>>> {
+  let running = true;
+  const outcome = waitForResult(handle).finally(() => {
+    running = false;
+  });
+  const settled = outcome.then(
+    () => undefined,
+    () => undefined,
+  );
+  while (running) {
+    show(await handle.query(progressQuery));
+    await Promise.race([settled, sleep(intervalMs)]);
+  }
+  show(await handle.query(progressQuery));
+  return outcome;
+}
+
+/** Prints each line once, by key, however often a progress poll shows it. */
+export class LinesPrintedOnce {
+  readonly #printed = new Set<string>();
+
+  print(key: string, line: string): void {
+    if (this.#printed.has(key)) return;
+    this.#printed.add(key);
+    console.log(line);
+  }
+
+  /** How many keys printed so far start with `prefix`. */
+  count(prefix: string): number {
+    return [...this.#printed].filter((key) => key.startsWith(prefix)).length;
+  }
 }
