@@ -181,7 +181,8 @@ async function packPlugin(): Promise<string> {
   const unexpected = shipped.filter((path) => /^(test|replay|bin|node_modules)\//.test(path));
   assert.deepEqual(unexpected, [], 'the tarball ships files that are not part of the package');
   // The package knows nothing of the repository it is developed in: its scripts, its bootstrap's cache, its samples.
-  const repoTooling = /scripts\/|bootstrap|temporal-agents-samples|AGENTS_SAMPLES_CACHE|pnpm temporal|sample-kit|src\/samples/;
+  const repoTooling =
+    /scripts\/|bootstrap|temporal-agents-samples|AGENTS_SAMPLES_CACHE|pnpm temporal|sample-kit|src\/samples/;
   const knowsTheRepo = shipped.filter((path) => repoTooling.test(readFileSync(join(stage, path), 'utf8')));
   assert.deepEqual(knowsTheRepo, [], 'files in the tarball refer to the repository tooling');
   return join(tarballs, packed.filename);
