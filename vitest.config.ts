@@ -6,6 +6,7 @@ export default defineConfig({
   test: {
     projects: [
       'shared',
+      'sample-kit',
       'basic',
       'agent-patterns',
       'handoffs',

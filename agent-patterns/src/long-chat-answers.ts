@@ -3,7 +3,8 @@
  * messages the model was sent, so the transcript shows that the conversation survived every
  * continue-as-new.
  */
-import { type AgentScript, textResponse, userTexts } from 'openai-agents-temporal/samples';
+import { type AgentScript, textResponse } from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 
 export const longChatOfflineAnswers: AgentScript = {
   'Chat assistant': (request) => {

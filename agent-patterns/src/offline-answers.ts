@@ -14,9 +14,8 @@ import {
   structuredResponse,
   textResponse,
   toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { toolOutput, userTexts } from 'sample-kit';
 import { longChatOfflineAnswers } from './long-chat-answers';
 import type * as workflows from './workflows';
 
@@ -94,25 +93,26 @@ function refundOutcomes(request: ModelRequest): string[] {
   });
 }
 
+// One issue_refund call per order named, all at once; once their results are in, a summary. Read
+// from the request, not the turn: a run resumed after continue-as-new counts its turns afresh.
+const refundAgentAnswers: ModelResponder = (request) => {
+  const outcomes = refundOutcomes(request);
+  if (outcomes.length === 0) {
+    const asked = refundsAsked(firstUserText(request));
+    if (asked.length === 0) return textResponse(`Which order should I refund? ${OFFLINE}`);
+    return modelResponse(...asked.map((refund) => items.toolCall('issue_refund', refund)));
+  }
+  const issued = outcomes.filter((outcome) => outcome.includes(' issued'));
+  const declined = outcomes.length - issued.length;
+  return textResponse(
+    `${issued.length} refund(s) issued${issued.length ? `: ${issued.join(' ')}` : '.'} ` +
+      `${declined} declined by the reviewer. ${OFFLINE}`,
+  );
+};
+
 export const offlineAnswers: Record<keyof typeof workflows, AgentScript> = {
-  approvals: {
-    // One issue_refund call per order named, all at once; once their results are in, a summary. Read
-    // from the request, not the turn: a run resumed after continue-as-new counts its turns afresh.
-    'Refund agent': (request) => {
-      const outcomes = refundOutcomes(request);
-      if (outcomes.length === 0) {
-        const asked = refundsAsked(firstUserText(request));
-        if (asked.length === 0) return textResponse(`Which order should I refund? ${OFFLINE}`);
-        return modelResponse(...asked.map((refund) => items.toolCall('issue_refund', refund)));
-      }
-      const issued = outcomes.filter((outcome) => outcome.includes(' issued'));
-      const declined = outcomes.length - issued.length;
-      return textResponse(
-        `${issued.length} refund(s) issued${issued.length ? `: ${issued.join(' ')}` : '.'} ` +
-          `${declined} declined by the reviewer. ${OFFLINE}`,
-      );
-    },
-  },
+  approvals: { 'Refund agent': refundAgentAnswers },
+  approvalsLongWait: { 'Refund agent': refundAgentAnswers },
 
   agentsAsTools: {
     // One translator tool per language asked for, one a turn, then a word that they are done.

@@ -1,11 +1,6 @@
 import { createInterface } from 'node:readline/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import {
   type ApprovalDecision,
@@ -31,10 +26,16 @@ if (!approveAll && !rejectAll && !askInTerminal) {
   console.log('No terminal to ask in: every call is rejected. Pass --approve to approve them instead.');
 }
 
-const handle = await startSampleWorkflow(approvals, { taskQueue: TASK_QUEUE, args: [{ request }] });
+const client = await connectClient();
+const handle = await client.workflow.start(approvals, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `approvals-${Date.now()}`,
+  args: [request],
+});
+watchRun(handle);
 console.log(`Request: ${request}`);
 let finished = false;
-const result = waitForSampleResult(handle).finally(() => {
+const result = waitForResult(handle).finally(() => {
   finished = true;
 });
 
@@ -76,11 +77,10 @@ while (!finished) {
 }
 terminal?.close();
 
-const { answer, refunds, decisions, runs } = await result;
+const { answer, refunds, decisions } = await result;
 console.log(`\n${answer}`);
 console.log(`\nRefunds issued: ${refunds.map((refund) => `${refund.orderId} $${refund.amount}`).join(', ') || 'none'}`);
 for (const decision of decisions) {
   console.log(`  ${decision.toolName}(${decision.arguments}): ${decision.approve ? 'approved' : 'rejected'}`);
 }
-console.log(`Workflow runs: ${runs}`);
 console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);

@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connectClient, temporalAddress, temporalNamespace, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { connectClient, temporalAddress, temporalNamespace, workflowUiUrl } from 'sample-kit';
 import { type CrashDemoReport, runCrashDemo } from './crash-demo/scenario';
 
 const folder = mkdtempSync(join(tmpdir(), 'crash-demo-'));

@@ -1,9 +1,4 @@
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { endChat, longChat, sendMessage } from './workflows/long-chat';
 
@@ -20,12 +15,15 @@ if (messages.length === 0) {
   );
 }
 
-const handle = await startSampleWorkflow(longChat, {
+const client = await connectClient();
+const handle = await client.workflow.start(longChat, {
   taskQueue: TASK_QUEUE,
+  workflowId: `long-chat-${Date.now()}`,
   // A small threshold, so this short chat shows continue-as-new; by default the chat continues as
   // new on the plugin's replay budget (about 100 turns) or when Temporal suggests it.
   args: [{ thresholds: { maxHistoryBytes: 8_000 } }],
 });
+watchRun(handle);
 for (const message of messages) {
   // The handle addresses the workflow by id, so each Update reaches the chat's current run.
   const { reply, turn, run } = await handle.executeUpdate(sendMessage, { args: [message] });
@@ -33,7 +31,7 @@ for (const message of messages) {
   console.log(`  assistant: ${reply}`);
 }
 await handle.signal(endChat);
-const result = await waitForSampleResult(handle);
+const result = await waitForResult(handle);
 
 console.log(`\n${result.turns} turns in ${result.runs} run(s) of one workflow.`);
 for (const continued of result.continuedRuns) {

@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, type LogEntry, Runtime } from '@temporalio/worker';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import {
   fetchContinuedHistories,
   replayHistory,
@@ -14,6 +13,7 @@ import {
   textResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { longChatOfflineAnswers } from '../src/long-chat-answers';
 import { type ChatReply, endChat, longChat, sendMessage } from '../src/workflows/long-chat';

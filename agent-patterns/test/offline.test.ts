@@ -2,8 +2,8 @@
 // without OPENAI_API_KEY. A change that breaks an offline run, or the pattern it shows, fails here.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import { modelCallAgents, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import * as workflows from '../src/workflows';

@@ -13,9 +13,8 @@ import {
   structuredResponse,
   textResponse,
   toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { toolOutput, userTexts } from 'sample-kit';
 import type { Weather } from './activities/get-weather';
 import type * as workflows from './workflows';
 

@@ -1,4 +1,4 @@
-import { runSampleWorkflow, sampleArguments } from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { lifecycle } from './workflows/lifecycle';
 
@@ -11,7 +11,14 @@ if (!Number.isInteger(maxNumber) || maxNumber < 0) {
   process.exit(1);
 }
 
-const { result, uiUrl } = await runSampleWorkflow(lifecycle, { taskQueue: TASK_QUEUE, args: [maxNumber] });
+const client = await connectClient();
+const handle = await client.workflow.start(lifecycle, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `lifecycle-${Date.now()}`,
+  args: [maxNumber],
+});
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 for (const [i, { event, usage }] of result.events.entries()) {
   console.log(
     `${i + 1}. ${event}. Usage: ${usage.requests} requests, ${usage.inputTokens} input tokens, ` +

@@ -4,7 +4,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { ActivityFailure, ApplicationFailure, defaultPayloadConverter } from '@temporalio/common';
 import { FailureTypes, INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
-import { toolOutput } from 'openai-agents-temporal/samples';
 import {
   type AgentScript,
   handoffResponse,
@@ -15,6 +14,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { toolOutput } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities';
 import {

@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import { modelCallAgents, scheduledActivityTypes, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import * as activities from '../src/activities';
 import { offlineAnswers } from '../src/offline-answers';

@@ -11,9 +11,9 @@ import {
   handoffResponse,
   textResponse,
   toolCallResponse,
-  userTexts,
   withStreamPacing,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 import type * as workflows from './workflows';
 import { FAQ_NAME, FAQ_TOOL, SEAT_BOOKING_NAME, TRIAGE_NAME, UPDATE_SEAT_TOOL } from './workflows/airline-agents';
 

@@ -12,7 +12,7 @@
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import { connectClient, workflowUiUrl } from 'openai-agents-temporal/samples';
+import { connectClient, workflowUiUrl } from 'sample-kit';
 import { startOrAttach } from './conversation';
 import { endConversationSignal, formatChatLine, historyQuery, sendMessageUpdate } from './workflows/customer-service';
 

@@ -8,7 +8,6 @@ import type { ModelRequest } from '@openai/agents-core';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
-import { offlineModelProvider, userTexts } from 'openai-agents-temporal/samples';
 import {
   type AgentScript,
   AgentsTestEnvironment,
@@ -21,6 +20,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider, userTexts } from 'sample-kit';
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import { customerService } from '../src/workflows';

@@ -10,9 +10,8 @@ import {
   hostedToolResponses,
   structuredResponse,
   toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { toolOutput, userTexts } from 'sample-kit';
 import type * as workflows from './workflows';
 import {
   type AnalysisSummary,

@@ -1,16 +1,16 @@
 import { createInterface } from 'node:readline/promises';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
+  connectClient,
+  LinesPrintedOnce,
   sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
+  waitForResultShowingProgress,
+  watchRun,
   workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+} from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { type FinancialProgress, financialProgressQuery, financialResearch } from './workflows/financial-research';
 
 const DEFAULT_QUERY = "Write up an analysis of Apple Inc.'s most recent quarter.";
-const POLL_INTERVAL_MS = 500;
 
 /** The query from the arguments; else asked for at a terminal; else the default. */
 async function readQuery(): Promise<string> {
@@ -23,17 +23,17 @@ async function readQuery(): Promise<string> {
 }
 
 const query = await readQuery();
-const handle = await startSampleWorkflow(financialResearch, { taskQueue: TASK_QUEUE, args: [query] });
+const client = await connectClient();
+const handle = await client.workflow.start(financialResearch, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `financial-research-${Date.now()}`,
+  args: [query],
+});
+watchRun(handle);
 console.log(`Researching: ${query}`);
 console.log(`Follow the run in the Temporal UI: ${workflowUiUrl(handle)}\n`);
 
-/** Prints each step of the run once, in the order the polls see them. */
-const printed = new Set<string>();
-function printOnce(key: string, line: string): void {
-  if (printed.has(key)) return;
-  printed.add(key);
-  console.log(line);
-}
+const lines = new LinesPrintedOnce();
 
 const STAGE_LINES: Record<FinancialProgress['stage'], string> = {
   planning: 'Planning the searches…',
@@ -48,39 +48,29 @@ const STAGES = Object.keys(STAGE_LINES) as FinancialProgress['stage'][];
 function showProgress({ stage, searches, analyses }: FinancialProgress): void {
   // Stages pass in order; a poll can miss a short one, so print every stage up to the current one.
   for (const each of STAGES.slice(0, STAGES.indexOf(stage) + 1)) {
-    printOnce(`stage:${each}`, STAGE_LINES[each]);
+    lines.print(`stage:${each}`, STAGE_LINES[each]);
     if (each === 'searching') {
       for (const [index, search] of searches.entries()) {
         if (search.status === 'running') continue;
-        const finished = [...printed].filter((key) => key.startsWith('search:')).length + 1;
+        const finished = lines.count('search:') + 1;
         const mark = search.status === 'done' ? 'done' : 'FAILED';
-        printOnce(`search:${index}`, `  [${finished}/${searches.length}] search ${mark}: ${search.query}`);
+        lines.print(`search:${index}`, `  [${finished}/${searches.length}] search ${mark}: ${search.query}`);
       }
     }
     if (each === 'writing') {
       for (const [index, analysis] of analyses.entries()) {
-        printOnce(`analysis:${index}`, `  consulting ${analysis.tool}`);
+        lines.print(`analysis:${index}`, `  consulting ${analysis.tool}`);
       }
     }
   }
 }
 
 // The workflow answers the progress query at any time; poll it until the run ends.
-let running = true;
-const outcome = waitForSampleResult(handle).finally(() => {
-  running = false;
-});
-const settled = outcome.then(
-  () => undefined,
-  () => undefined,
+const { report, verification, savedTo } = await waitForResultShowingProgress(
+  handle,
+  financialProgressQuery,
+  showProgress,
 );
-while (running) {
-  showProgress(await handle.query(financialProgressQuery));
-  await Promise.race([settled, sleep(POLL_INTERVAL_MS)]);
-}
-showProgress(await handle.query(financialProgressQuery));
-
-const { report, verification, savedTo } = await outcome;
 console.log('\n===== REPORT =====\n');
 console.log(report.markdownReport);
 console.log('\n===== FOLLOW UP QUESTIONS =====\n');

@@ -1,18 +1,31 @@
 import { fileURLToPath } from 'node:url';
-import { runSampleWorker } from 'openai-agents-temporal/samples';
+import { Worker } from '@temporalio/worker';
+import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
+import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
 import { createReportActivities } from './activities';
 import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
 
+const { connection, namespace } = await connectWorker();
 /** Where saveReport writes: FINANCIAL_REPORTS_DIR, else reports/ in this folder. */
 const reportsDir = process.env.FINANCIAL_REPORTS_DIR ?? fileURLToPath(new URL('../reports', import.meta.url));
 
-await runSampleWorker({
+const worker = await Worker.create({
+  connection,
+  namespace,
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
   activities: createReportActivities(reportsDir),
-  offline: offlineAnswers,
-  // The writer's long report needs more than the 60-second default.
-  modelParams: { startToCloseTimeout: '120s' },
-  note: `reports go to ${reportsDir}`,
-});
+  // Ctrl-C lets in-flight model calls and tools finish for up to 20 s.
+  shutdownGraceTime: '20s',
+  plugins: [
+    new OpenAIAgentsPlugin({
+      // Without OPENAI_API_KEY, this folder's offline answers; with it, OpenAI.
+      modelProvider: sampleModelProvider(offlineAnswers),
+      // The writer's long report needs more than a minute.
+      // Model calls heartbeat, so one lost with a crashed worker is retried after 5 s rather than after its timeout.
+      modelParams: { startToCloseTimeout: '120s', heartbeatTimeout: '5s' },
+    }),
+  ],
+}).catch(explainStartFailure);
+await runUntilStopped(worker, { note: `reports go to ${reportsDir}` });

@@ -9,7 +9,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import { offlineModelProvider, toolOutput, userTexts } from 'openai-agents-temporal/samples';
 import {
   hostedToolResponses,
   modelCallAgents,
@@ -20,6 +19,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider, toolOutput, userTexts } from 'sample-kit';
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { createReportActivities } from '../src/activities';
 import { offlineAnswers } from '../src/offline-answers';

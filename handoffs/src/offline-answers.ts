@@ -4,15 +4,8 @@
  * the tool drew), a responder reads it from the request. Every call still goes through the model activity.
  */
 import type { ModelRequest } from '@openai/agents-core';
-import {
-  handoffResponse,
-  type ModelResponder,
-  type OfflineAnswers,
-  textResponse,
-  toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+import { handoffResponse, type ModelResponder, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import { type OfflineAnswers, toolOutput, userTexts } from 'sample-kit';
 
 const OFFLINE = '(offline model)';
 

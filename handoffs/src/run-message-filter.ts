@@ -1,11 +1,15 @@
-import { runSampleWorkflow, sampleArguments } from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { messageFilter } from './workflows/message-filter';
 
-const { result, uiUrl } = await runSampleWorkflow(messageFilter, {
+const client = await connectClient();
+const handle = await client.workflow.start(messageFilter, {
   taskQueue: TASK_QUEUE,
+  workflowId: `message-filter-${Date.now()}`,
   args: [sampleArguments()[0] ?? 'Sora'],
 });
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 const { finalOutput, finalMessages } = result;
 console.log('The conversation after the handoff filter (no tool items, first two messages dropped):');
 console.log(JSON.stringify(finalMessages, null, 2));

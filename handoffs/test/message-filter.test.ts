@@ -3,7 +3,6 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import type { AgentInputItem } from '@openai/agents-core';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import {
   handoffResponse,
   modelCallAgents,
@@ -12,6 +11,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import { messageFilter } from '../src/workflows';

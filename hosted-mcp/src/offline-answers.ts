@@ -5,7 +5,8 @@
  * Responses API returns them.
  */
 import type { AgentOutputItem, ModelRequest } from '@openai/agents-core';
-import { modelResponse, type OfflineAnswers, textResponse } from 'openai-agents-temporal/samples';
+import { modelResponse, textResponse } from 'openai-agents-temporal/testing';
+import type { OfflineAnswers } from 'sample-kit';
 
 const OFFLINE = '(offline model: the MCP server’s part is scripted)';
 const SERVER_LABEL = 'gitmcp';

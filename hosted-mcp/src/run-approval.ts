@@ -4,12 +4,7 @@
 import { stdin, stdout } from 'node:process';
 import { createInterface } from 'node:readline/promises';
 import { WorkflowUpdateFailedError } from '@temporalio/client';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { approvalHostedMcp, decideApproval, type PendingApproval, pendingApprovals } from './workflows/approval';
 
@@ -35,9 +30,15 @@ async function decide(approval: PendingApproval): Promise<boolean> {
   }
 }
 
-const handle = await startSampleWorkflow(approvalHostedMcp, { taskQueue: TASK_QUEUE, args: [question] });
+const client = await connectClient();
+const handle = await client.workflow.start(approvalHostedMcp, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `approval-hosted-mcp-${Date.now()}`,
+  args: [question],
+});
+watchRun(handle);
 let finished = false;
-const result = waitForSampleResult(handle).finally(() => {
+const result = waitForResult(handle).finally(() => {
   finished = true;
 });
 while (!finished) {

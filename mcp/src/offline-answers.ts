@@ -5,7 +5,8 @@
  */
 import { join } from 'node:path';
 import type { ModelRequest } from '@openai/agents-core';
-import { type AgentScript, type OfflineAnswers, textResponse, toolCallResponse } from 'openai-agents-temporal/samples';
+import { type AgentScript, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import type { OfflineAnswers } from 'sample-kit';
 import { SAMPLE_FILES } from './mcp-servers';
 import { MITIGATION, type ScratchpadNote, SEED_NOTES } from './workflows/memory-research-scratchpad';
 

@@ -1,11 +1,15 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { promptServer } from './workflows/prompt-server';
 
-const { result, uiUrl } = await runSampleWorkflow(promptServer, {
+const client = await connectClient();
+const handle = await client.workflow.start(promptServer, {
   taskQueue: TASK_QUEUE,
+  workflowId: `prompt-server-${Date.now()}`,
   args: ['security vulnerabilities', 'python'],
 });
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 console.log(`Prompts on the server:\n${result.prompts.map((prompt) => `- ${prompt}`).join('\n')}`);
 console.log(`\nInstructions from generate_code_review_instructions:\n${result.instructions}`);
 console.log(`\nReview:\n${result.review}`);

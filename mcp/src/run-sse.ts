@@ -1,8 +1,15 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { sse } from './workflows/sse';
 import { TOOLS_QUESTIONS } from './workflows/tools-server-agent';
 
-const { result, uiUrl } = await runSampleWorkflow(sse, { taskQueue: TASK_QUEUE, args: [] });
+const client = await connectClient();
+const handle = await client.workflow.start(sse, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `sse-${Date.now()}`,
+  args: [],
+});
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 for (const [index, question] of TOOLS_QUESTIONS.entries()) console.log(`${question}\n${result[index]}\n`);
 console.log(`See the run in the Temporal UI: ${uiUrl}`);

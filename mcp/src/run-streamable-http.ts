@@ -1,8 +1,15 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { streamableHttp } from './workflows/streamable-http';
 import { TOOLS_QUESTIONS } from './workflows/tools-server-agent';
 
-const { result, uiUrl } = await runSampleWorkflow(streamableHttp, { taskQueue: TASK_QUEUE, args: [] });
+const client = await connectClient();
+const handle = await client.workflow.start(streamableHttp, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `streamable-http-${Date.now()}`,
+  args: [],
+});
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 for (const [index, question] of TOOLS_QUESTIONS.entries()) console.log(`${question}\n${result[index]}\n`);
 console.log(`See the run in the Temporal UI: ${uiUrl}`);

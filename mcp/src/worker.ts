@@ -1,14 +1,28 @@
 import { fileURLToPath } from 'node:url';
-import { runSampleWorker } from 'openai-agents-temporal/samples';
+import { Worker } from '@temporalio/worker';
+import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
+import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
 import { mcpServerProviders, promptServerUrl, toolsServerUrl } from './mcp-servers';
 import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
 
-await runSampleWorker({
+const { connection, namespace } = await connectWorker();
+const worker = await Worker.create({
+  connection,
+  namespace,
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-  offline: offlineAnswers,
-  // The MCP servers run here, on the worker; workflows reach them by name through activities.
-  pluginOptions: { mcpServerProviders: mcpServerProviders() },
-  note: `tools server ${toolsServerUrl()}, prompt server ${promptServerUrl()}`,
-});
+  // Ctrl-C lets in-flight model calls and tools finish for up to 20 s.
+  shutdownGraceTime: '20s',
+  plugins: [
+    new OpenAIAgentsPlugin({
+      // Without OPENAI_API_KEY, this folder's offline answers; with it, OpenAI.
+      modelProvider: sampleModelProvider(offlineAnswers),
+      // Model calls heartbeat, so one lost with a crashed worker is retried after 5 s rather than after its timeout.
+      modelParams: { startToCloseTimeout: '60s', heartbeatTimeout: '5s' },
+      // The MCP servers run here, on the worker; workflows reach them by name through activities.
+      mcpServerProviders: mcpServerProviders(),
+    }),
+  ],
+}).catch(explainStartFailure);
+await runUntilStopped(worker, { note: `tools server ${toolsServerUrl()}, prompt server ${promptServerUrl()}` });

@@ -3,14 +3,8 @@
  * no API key for a vendor), so both samples run end to end offline. The agent calls the weather tool,
  * then answers with a haiku about the tool's result. Every call still goes through the model activity.
  */
-import {
-  type ModelResponder,
-  type OfflineAnswers,
-  textResponse,
-  toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+import { type ModelResponder, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import { type OfflineAnswers, toolOutput, userTexts } from 'sample-kit';
 
 const weatherHaiku: ModelResponder = (request, call) => {
   const weather = toolOutput(request, 'get_weather');

@@ -1,10 +1,14 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { gptOss } from './workflows/weather-haiku';
 
-const { result, uiUrl } = await runSampleWorkflow(gptOss, {
+const client = await connectClient();
+const handle = await client.workflow.start(gptOss, {
   taskQueue: TASK_QUEUE,
+  workflowId: `gpt-oss-${Date.now()}`,
   args: ["What's the weather in Tokyo?"],
 });
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 console.log(result);
 console.log(`\nSee the run in the Temporal UI: ${uiUrl}`);

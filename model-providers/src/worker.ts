@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import type { ModelProvider } from '@openai/agents-core';
-import { loadSampleEnv, offlineModelProvider, runSampleWorker } from 'openai-agents-temporal/samples';
+import { Worker } from '@temporalio/worker';
+import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
+import { connectWorker, describeModel, explainStartFailure, offlineModelProvider, runUntilStopped } from 'sample-kit';
 import { offlineAnswers } from './offline-answers';
 import { AiSdkModelProvider } from './providers/ai-sdk';
 import {
@@ -12,8 +14,9 @@ import { VendorRoutingModelProvider } from './providers/vendor-routing';
 import { vendors } from './providers/vendors';
 import { TASK_QUEUE } from './task-queue';
 
+const { connection, namespace } = await connectWorker();
+
 // Every model this worker serves, chosen by name inside the model activity. The workflows only name models.
-loadSampleEnv();
 const offline = offlineModelProvider(offlineAnswers);
 const chat = chatCompletionsSettingsFromEnv();
 let endpoint: ModelProvider;
@@ -39,13 +42,23 @@ for (const [name, vendor] of Object.entries(vendors())) {
 }
 const vendorDescription = offlineVendors.length > 0 ? `; offline answers for ${offlineVendors.join(', ')}` : '';
 
-await runSampleWorker({
+const worker = await Worker.create({
+  connection,
+  namespace,
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-  modelProvider: {
-    provider: new VendorRoutingModelProvider(byVendor, endpoint),
-    description: `models without a vendor prefix: ${endpointDescription}${vendorDescription}`,
-  },
-  // A local model on a laptop can take minutes to answer.
-  modelParams: { startToCloseTimeout: '5m' },
-});
+  // Ctrl-C lets in-flight model calls finish for up to 20 s.
+  shutdownGraceTime: '20s',
+  plugins: [
+    new OpenAIAgentsPlugin({
+      modelProvider: describeModel(
+        new VendorRoutingModelProvider(byVendor, endpoint),
+        `models without a vendor prefix: ${endpointDescription}${vendorDescription}`,
+      ),
+      // A local model on a laptop can take minutes to answer. Model calls heartbeat, so one lost with a
+      // crashed worker is retried after 5 s rather than after its timeout.
+      modelParams: { startToCloseTimeout: '5m', heartbeatTimeout: '5s' },
+    }),
+  ],
+}).catch(explainStartFailure);
+await runUntilStopped(worker);

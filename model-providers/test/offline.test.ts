@@ -2,8 +2,8 @@
 // a model: no server at the chat-completions endpoint, no vendor API key.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import { useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import { VendorRoutingModelProvider } from '../src/providers/vendor-routing';

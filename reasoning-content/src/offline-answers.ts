@@ -8,11 +8,10 @@ import {
   items,
   type ModelResponder,
   modelResponse,
-  type OfflineAnswers,
   reasoningResponse,
   textResponse,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+} from 'openai-agents-temporal/testing';
+import { type OfflineAnswers, userTexts } from 'sample-kit';
 
 const OFFLINE = '(offline model)';
 

@@ -3,7 +3,6 @@
 // checked on the wire.
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import {
   items,
   modelResponse,
@@ -13,6 +12,7 @@ import {
   useAgentsTestEnvironment,
   withFakeOpenAIServer,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import { NO_SUMMARY, reasoningReport } from '../src/report';

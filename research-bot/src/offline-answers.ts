@@ -5,7 +5,8 @@
  * report of the right shape; no web is searched.
  */
 import type { ModelRequest } from '@openai/agents-core';
-import { type AgentScript, hostedToolResponses, structuredResponse, userTexts } from 'openai-agents-temporal/samples';
+import { type AgentScript, hostedToolResponses, structuredResponse } from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 import type * as workflows from './workflows';
 import { PLANNER_NAME, type ResearchReport, SEARCHER_NAME, type SearchPlan, WRITER_NAME } from './workflows/agents';
 

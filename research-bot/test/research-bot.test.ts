@@ -6,7 +6,6 @@ import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
-import { offlineModelProvider, userTexts } from 'openai-agents-temporal/samples';
 import {
   hostedToolResponses,
   modelCallAgents,
@@ -15,6 +14,7 @@ import {
   structuredResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { offlineModelProvider, userTexts } from 'sample-kit';
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
 import { researchBot } from '../src/workflows';

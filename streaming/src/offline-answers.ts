@@ -3,13 +3,8 @@
  * scripted model streams its text in word-sized deltas like a real one; `withStreamPacing` spaces
  * them out so the launcher visibly prints the answer as it comes.
  */
-import {
-  type AgentScript,
-  textResponse,
-  toolCallResponse,
-  toolOutput,
-  withStreamPacing,
-} from 'openai-agents-temporal/samples';
+import { type AgentScript, textResponse, toolCallResponse, withStreamPacing } from 'openai-agents-temporal/testing';
+import { toolOutput } from 'sample-kit';
 import type * as workflows from './workflows';
 
 const OFFLINE = '(offline model)';

@@ -1,10 +1,5 @@
 import { subscribeToWorkflowStream } from 'openai-agents-temporal';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { ITEMS_TOPIC, type ItemEvent } from './topics';
 import { streamItems } from './workflows/stream-items';
@@ -17,7 +12,13 @@ const LABELS: Record<ItemEvent['kind'], string> = {
 };
 
 const prompt = sampleArguments().join(' ') || 'Hello';
-const handle = await startSampleWorkflow(streamItems, { taskQueue: TASK_QUEUE, args: [prompt] });
+const client = await connectClient();
+const handle = await client.workflow.start(streamItems, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `stream-items-${Date.now()}`,
+  args: [prompt],
+});
+watchRun(handle);
 
 // The play-by-play the workflow publishes; the subscription ends with the workflow.
 for await (const { data } of subscribeToWorkflowStream<ItemEvent>(handle.client, handle.workflowId, {
@@ -27,7 +28,7 @@ for await (const { data } of subscribeToWorkflowStream<ItemEvent>(handle.client,
   console.log(`[${LABELS[data.kind]}]${detail}`);
 }
 
-const result = await waitForSampleResult(handle);
+const result = await waitForResult(handle);
 console.log(
   `\nDone: ${result.split('\n\n').length} message(s). See the run in the Temporal UI: ${workflowUiUrl(handle)}`,
 );

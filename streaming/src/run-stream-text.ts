@@ -1,16 +1,17 @@
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
-import {
-  sampleArguments,
-  startSampleWorkflow,
-  waitForSampleResult,
-  workflowUiUrl,
-} from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { TOKENS_TOPIC } from './topics';
 import { streamText } from './workflows/stream-text';
 
 const prompt = sampleArguments().join(' ') || 'Please tell me 5 jokes.';
-const handle = await startSampleWorkflow(streamText, { taskQueue: TASK_QUEUE, args: [prompt] });
+const client = await connectClient();
+const handle = await client.workflow.start(streamText, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `stream-text-${Date.now()}`,
+  args: [prompt],
+});
+watchRun(handle);
 
 // The model's events as the model activity publishes them; the subscription ends with the workflow.
 for await (const { data } of subscribeToWorkflowStream<ModelStreamItem>(handle.client, handle.workflowId, {
@@ -24,6 +25,6 @@ for await (const { data } of subscribeToWorkflowStream<ModelStreamItem>(handle.c
   }
 }
 
-const { answer, deltasInWorkflow } = await waitForSampleResult(handle);
+const { answer, deltasInWorkflow } = await waitForResult(handle);
 console.log(`\n\nResult (the workflow saw the same ${deltasInWorkflow} text deltas):\n${answer}`);
 console.log(`\nSee the run in the Temporal UI: ${workflowUiUrl(handle)}`);

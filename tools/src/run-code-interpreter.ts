@@ -1,11 +1,15 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { codeInterpreter } from './workflows/code-interpreter';
 
-const { result, uiUrl } = await runSampleWorkflow(codeInterpreter, {
+const client = await connectClient();
+const handle = await client.workflow.start(codeInterpreter, {
   taskQueue: TASK_QUEUE,
+  workflowId: `code-interpreter-${Date.now()}`,
   args: ['What is the square root of 273 * 312821 plus 1782?'],
 });
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 const { answer, runs } = result;
 for (const { code, logs } of runs) {
   console.log(`The interpreter ran:\n${code}`);

@@ -1,4 +1,4 @@
-import { runSampleWorkflow, sampleArguments } from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { fileSearch } from './workflows/file-search';
 
@@ -10,10 +10,14 @@ if (!vectorStoreId) {
   );
   process.exit(1);
 }
-const { result, uiUrl } = await runSampleWorkflow(fileSearch, {
+const client = await connectClient();
+const handle = await client.workflow.start(fileSearch, {
   taskQueue: TASK_QUEUE,
+  workflowId: `file-search-${Date.now()}`,
   args: ['Be concise, and tell me 1 sentence about Arrakis I might not know.', vectorStoreId],
 });
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 const { answer, queries, results } = result;
 console.log(`Searched ${vectorStoreId} for: ${queries.map((query) => JSON.stringify(query)).join(', ')}`);
 for (const { filename, score } of results)

@@ -2,13 +2,8 @@
  * The crash demo's model without OPENAI_API_KEY: the bank teller calls transfer_money with the
  * amount and accounts named in the request, then reports the tool's result.
  */
-import {
-  type AgentScript,
-  textResponse,
-  toolCallResponse,
-  toolOutput,
-  userTexts,
-} from 'openai-agents-temporal/samples';
+import { type AgentScript, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import { toolOutput, userTexts } from 'sample-kit';
 
 export const moneyTransferOfflineAnswers: AgentScript = {
   'Bank teller': (request, { agentTurn }) => {

@@ -4,7 +4,7 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { sampleModelProvider, temporalAddress, temporalNamespace } from 'openai-agents-temporal/samples';
+import { sampleModelProvider, temporalAddress, temporalNamespace } from 'sample-kit';
 import { createBankActivities } from '../activities/bank';
 import { moneyTransferOfflineAnswers } from './offline-answers';
 import { CRASH_DEMO_MODEL_PARAMS, CRASH_DEMO_WORKFLOWS } from './settings';

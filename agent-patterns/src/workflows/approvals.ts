@@ -1,14 +1,5 @@
-import { Agent, RunState, type RunToolApprovalItem, run, tool } from '@openai/agents-core';
-import type { Duration } from '@temporalio/common';
-import {
-  allHandlersFinished,
-  condition,
-  continueAsNew,
-  defineQuery,
-  defineUpdate,
-  setHandler,
-} from '@temporalio/workflow';
-import { type HistoryThresholds, historyStatus } from 'openai-agents-temporal/workflow';
+import { Agent, type RunState, type RunToolApprovalItem, run, tool } from '@openai/agents-core';
+import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { z } from 'zod';
 
 /** A tool call that waits for a person's decision. */
@@ -38,32 +29,10 @@ export interface Refund {
   reason: string;
 }
 
-/** What one run hands to the next when the wait is long; a new request starts with `{ request }`. */
-export interface ApprovalsInput {
-  request: string;
-  /** The agent run paused on its approvals (`RunState.toString()`), carried across continue-as-new. */
-  pausedRun?: string;
-  /** Decisions taken on the paused run's approvals before it continued as new. */
-  decided?: DecisionRecord[];
-  /** Decisions of earlier pauses. */
-  history?: DecisionRecord[];
-  refunds?: Refund[];
-  runs?: number;
-  /**
-   * While approvals wait longer than this, the workflow continues as new and carries the paused run,
-   * so one run's history stays short however long people take. Default 1 day.
-   */
-  continueAsNewAfter?: Duration;
-  /** Continue as new also when the history passes these (Updates add events). Default: 80% of Temporal's limits. */
-  thresholds?: HistoryThresholds;
-}
-
 export interface ApprovalsResult {
   answer: string;
   refunds: Refund[];
   decisions: DecisionRecord[];
-  /** Runs of this workflow, from 1: one more than the times it continued as new. */
-  runs: number;
 }
 
 /** The tool calls that wait for a decision now; empty while the agent is working. */
@@ -74,12 +43,25 @@ export const decide = defineUpdate<PendingApproval[], [ApprovalDecision]>('decid
 /**
  * A refund desk whose one tool, issuing a refund, waits for a person's approval. The agent run pauses
  * on its interruptions; the workflow shows them through a Query, takes decisions through a validated
- * Update, applies them to the run's `RunState` and runs on from it. If the wait outlasts
- * `continueAsNewAfter`, it continues as new and carries the paused run as `RunState.toString()`, with
- * the decisions taken so far.
+ * Update, applies them to the run's `RunState` and runs on from it. (approvals-long-wait.ts is the
+ * same desk for waits of days: it continues as new while it waits.)
  */
-export async function approvals(input: ApprovalsInput): Promise<ApprovalsResult> {
-  const refunds = input.refunds ?? [];
+export async function approvals(request: string): Promise<ApprovalsResult> {
+  const refunds: Refund[] = [];
+  const agent = refundAgent(refunds);
+  const desk = new ApprovalDesk();
+  let result = await run(agent, request);
+  while (result.interruptions.length > 0) {
+    desk.waitFor(result.interruptions);
+    await condition(() => desk.allDecided());
+    desk.applyTo(result.state);
+    result = await run(agent, result.state);
+  }
+  return { answer: String(result.finalOutput ?? ''), refunds, decisions: desk.decisions };
+}
+
+/** The refund agent; approved refunds are added to `refunds`. */
+export function refundAgent(refunds: Refund[]) {
   const issueRefund = tool({
     name: 'issue_refund',
     description: 'Refund an order. A person approves each refund before it is issued.',
@@ -92,86 +74,86 @@ export async function approvals(input: ApprovalsInput): Promise<ApprovalsResult>
       return `Refund of $${refund.amount.toFixed(2)} for order ${refund.orderId} issued.`;
     },
   });
-  const agent = new Agent({
+  return new Agent({
     name: 'Refund agent',
     instructions:
       'You handle refund requests. Call issue_refund once per order to refund. When done, tell the customer ' +
       'which refunds were issued and which were declined, in two sentences at most.',
     tools: [issueRefund],
   });
+}
 
-  const runs = input.runs ?? 1;
-  const history = input.history ?? [];
-  type RefundAgent = typeof agent;
-  let paused: RunState<undefined, RefundAgent> | undefined;
-  let waiting: RunToolApprovalItem[] = [];
-  let decided = new Map<string, DecisionRecord>((input.decided ?? []).map((record) => [record.callId, record]));
+/**
+ * The workflow's side of the decisions: the calls waiting, the decisions taken on them (through the
+ * `decide` Update, checked by its validator) and those applied so far. Creating it sets the handlers.
+ */
+export class ApprovalDesk {
+  #waiting: RunToolApprovalItem[] = [];
+  #decided: Map<string, DecisionRecord>;
+  /** Every decision applied to the run, oldest first. */
+  readonly decisions: DecisionRecord[];
 
-  const stillPending = (): PendingApproval[] =>
-    waiting.filter((item) => !decided.has(callIdOf(item))).map((item) => describe(item));
-
-  setHandler(pendingApprovals, stillPending);
-  setHandler(
-    decide,
-    (decision) => {
-      const item = waiting.find((candidate) => callIdOf(candidate) === decision.callId);
-      if (item) decided.set(decision.callId, { ...decision, ...pick(describe(item)) });
-      return stillPending();
-    },
-    {
-      // A refused Update leaves no trace in the history, so a wrong call id changes nothing.
-      validator: (decision) => {
-        if (typeof decision?.callId !== 'string' || typeof decision.approve !== 'boolean') {
-          throw new Error('Send { callId: string, approve: boolean, message?: string }.');
+  constructor(carried: { decided?: DecisionRecord[]; applied?: DecisionRecord[] } = {}) {
+    this.#decided = new Map((carried.decided ?? []).map((record) => [record.callId, record]));
+    this.decisions = [...(carried.applied ?? [])];
+    setHandler(pendingApprovals, () => this.pending());
+    setHandler(
+      decide,
+      (decision) => {
+        const item = this.#waiting.find((candidate) => callIdOf(candidate) === decision.callId);
+        if (item) {
+          const { toolName, arguments: args } = describe(item);
+          this.#decided.set(decision.callId, { ...decision, toolName, arguments: args });
         }
-        const pending = stillPending();
-        if (!pending.some((approval) => approval.callId === decision.callId)) {
-          const ids = pending.map((approval) => approval.callId).join(', ') || 'none';
-          const why = decided.has(decision.callId) ? 'is already decided' : 'is not waiting for approval';
-          throw new Error(`Tool call ${decision.callId} ${why}. Calls waiting: ${ids}.`);
-        }
+        return this.pending();
       },
-    },
-  );
-
-  let result = input.pausedRun ? undefined : await run(agent, input.request);
-  paused = input.pausedRun ? await RunState.fromString<undefined, RefundAgent>(agent, input.pausedRun) : undefined;
-  for (;;) {
-    const state = result?.state ?? paused;
-    if (!state) throw new Error('unreachable: a run or a paused run is always at hand');
-    waiting = result ? result.interruptions : state.getInterruptions();
-    if (waiting.length === 0) {
-      return { answer: String(result?.finalOutput ?? ''), refunds, decisions: history, runs };
-    }
-
-    const allDecided = () => waiting.every((item) => decided.has(callIdOf(item)));
-    const decidedInTime = await condition(
-      () => allDecided() || historyStatus(input.thresholds).shouldContinueAsNew,
-      input.continueAsNewAfter ?? '1 day',
+      {
+        // A refused Update leaves no trace in the history, so a wrong call id changes nothing.
+        validator: (decision) => {
+          if (typeof decision?.callId !== 'string' || typeof decision.approve !== 'boolean') {
+            throw new Error('Send { callId: string, approve: boolean, message?: string }.');
+          }
+          const pending = this.pending();
+          if (!pending.some((approval) => approval.callId === decision.callId)) {
+            const ids = pending.map((approval) => approval.callId).join(', ') || 'none';
+            const why = this.#decided.has(decision.callId) ? 'is already decided' : 'is not waiting for approval';
+            throw new Error(`Tool call ${decision.callId} ${why}. Calls waiting: ${ids}.`);
+          }
+        },
+      },
     );
-    if (!decidedInTime || !allDecided()) {
-      // A long wait: carry the paused run and the decisions so far into a new run.
-      await condition(allHandlersFinished);
-      return continueAsNew<typeof approvals>({
-        ...input,
-        pausedRun: state.toString(),
-        decided: [...decided.values()],
-        history,
-        refunds,
-        runs: runs + 1,
-      });
-    }
+  }
 
-    for (const item of waiting) {
-      const decision = decided.get(callIdOf(item));
+  /** The run paused on these calls. */
+  waitFor(items: RunToolApprovalItem[]): void {
+    this.#waiting = items;
+  }
+
+  /** The calls still waiting for a decision. */
+  pending(): PendingApproval[] {
+    return this.#waiting.filter((item) => !this.#decided.has(callIdOf(item))).map(describe);
+  }
+
+  allDecided(): boolean {
+    return this.#waiting.every((item) => this.#decided.has(callIdOf(item)));
+  }
+
+  /** Decisions taken on the waiting calls and not yet applied (what a continued run must carry). */
+  undecidedCarry(): DecisionRecord[] {
+    return [...this.#decided.values()];
+  }
+
+  /** Approves or rejects each waiting call on the run's state, as decided; then nothing waits. */
+  applyTo<TAgent extends Agent>(state: RunState<undefined, TAgent>): void {
+    for (const item of this.#waiting) {
+      const decision = this.#decided.get(callIdOf(item));
       if (!decision) continue;
-      history.push(decision);
+      this.decisions.push(decision);
       if (decision.approve) state.approve(item);
       else state.reject(item, decision.message ? { message: decision.message } : undefined);
     }
-    decided = new Map();
-    waiting = [];
-    result = await run(agent, state);
+    this.#decided = new Map();
+    this.#waiting = [];
   }
 }
 
@@ -187,8 +169,4 @@ function describe(item: RunToolApprovalItem): PendingApproval {
     arguments: item.arguments ?? '',
     agentName: item.agent.name,
   };
-}
-
-function pick({ toolName, arguments: args }: PendingApproval): Pick<DecisionRecord, 'toolName' | 'arguments'> {
-  return { toolName, arguments: args };
 }

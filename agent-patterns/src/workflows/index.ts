@@ -2,6 +2,7 @@
 
 export { agentsAsTools } from './agents-as-tools';
 export { approvals } from './approvals';
+export { approvalsLongWait } from './approvals-long-wait';
 export { deterministic } from './deterministic';
 export { forcingToolUse } from './forcing-tool-use';
 export { inputGuardrails } from './input-guardrails';

@@ -1,27 +1,6 @@
 /** Testing kit, for any test runner: a scripted model, a real dev-server environment, a local OpenAI-compatible server, and replay helpers. */
 
 export {
-  type AgentScript,
-  handoffResponse,
-  hostedToolResponses,
-  items,
-  type ModelResponder,
-  modelResponse,
-  type RecordedModelCall,
-  reasoningResponse,
-  SCRIPT_EXHAUSTED,
-  type ScriptedCall,
-  type ScriptedModelOptions,
-  ScriptedModelProvider,
-  type ScriptedStreamOptions,
-  structuredResponse,
-  textResponse,
-  toolCallResponse,
-  withStreamPacing,
-} from '../worker/scripted-model.js';
-export {
-  chatCompletionBody,
-  chatCompletionChunks,
   chatCompletionReply,
   type ScriptedChatMessage,
   type ScriptedChatToolCall,
@@ -36,7 +15,7 @@ export {
   type TestWorkerOptions,
   useAgentsTestEnvironment,
 } from './environment.js';
-export { type KeptHistory, keepHistory, listKeptHistories, readKeptHistory, writeKeptHistory } from './histories.js';
+export { type KeptHistory, listKeptHistories, readKeptHistory } from './histories.js';
 export {
   type FakeOpenAIServer,
   type HttpReplier,
@@ -58,4 +37,23 @@ export {
   replayHistory,
   scheduledActivityTypes,
 } from './replay.js';
+export {
+  type AgentScript,
+  handoffResponse,
+  hostedToolResponses,
+  items,
+  type ModelResponder,
+  modelResponse,
+  type RecordedModelCall,
+  reasoningResponse,
+  SCRIPT_EXHAUSTED,
+  type ScriptedCall,
+  type ScriptedModelOptions,
+  ScriptedModelProvider,
+  type ScriptedStreamOptions,
+  structuredResponse,
+  textResponse,
+  toolCallResponse,
+  withStreamPacing,
+} from './scripted-model.js';
 export { findTemporalCli } from './temporal-cli.js';

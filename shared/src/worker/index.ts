@@ -14,12 +14,6 @@ export {
   DEFAULT_MODEL_EVENTS_TOPIC,
   type ModelStreamItem,
   type ModelStreamingOptions,
-  READ_STREAM_QUERY,
-  STREAM_OFFSET_QUERY,
-  STREAM_POLL_UPDATE,
-  STREAM_PUBLISH_SIGNAL,
-  type StreamCompaction,
-  type WorkflowStreamState,
 } from '../common/streaming.js';
 export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';

@@ -58,6 +58,7 @@ export interface OpenAIAgentsPluginOptions {
    * the bundle. See the README's "Stack traces in workflows".
    */
   workflowStackTraceLimit?: number;
+  /**
    * Names of this worker's environment variables that workflows may use by reference
    * (`workerEnvRef(name)` in an MCP server's `factoryArgument` or an activity tool's `boundArguments`).
    * The worker puts the value in place when the activity runs, so it never enters the history; a name

@@ -173,13 +173,18 @@ async function packPlugin(): Promise<string> {
   }[];
   assert.ok(packed, `npm pack printed no package:\n${pack.output}`);
   const shipped = packed.files.map((file) => file.path);
-  for (const entry of ['worker', 'workflow', 'testing', 'samples']) {
+  for (const entry of ['worker', 'workflow', 'testing']) {
     assert.ok(shipped.includes(`dist/${entry}/index.js`), `the tarball lacks dist/${entry}/index.js`);
     assert.ok(shipped.includes(`dist/${entry}/index.d.ts`), `the tarball lacks dist/${entry}/index.d.ts`);
   }
   assert.ok(shipped.includes('README.md'), 'the tarball lacks README.md');
   const unexpected = shipped.filter((path) => /^(test|replay|bin|node_modules)\//.test(path));
   assert.deepEqual(unexpected, [], 'the tarball ships files that are not part of the package');
+  // The package knows nothing of the repository it is developed in: its scripts, its bootstrap's cache, its samples.
+  const repoTooling =
+    /scripts\/|bootstrap|temporal-agents-samples|AGENTS_SAMPLES_CACHE|pnpm temporal|sample-kit|src\/samples/;
+  const knowsTheRepo = shipped.filter((path) => repoTooling.test(readFileSync(join(stage, path), 'utf8')));
+  assert.deepEqual(knowsTheRepo, [], 'files in the tarball refer to the repository tooling');
   return join(tarballs, packed.filename);
 }
 

@@ -9,7 +9,14 @@ import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { temporal } from '@temporalio/proto';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
-import type { PollInput, PollResult, PublishInput } from '../../src/common/streaming.js';
+import {
+  type PollInput,
+  type PollResult,
+  type PublishInput,
+  STREAM_OFFSET_QUERY,
+  STREAM_POLL_UPDATE,
+  STREAM_PUBLISH_SIGNAL,
+} from '../../src/common/streaming.js';
 import {
   responsesApiText,
   ScriptedModelProvider,
@@ -21,9 +28,6 @@ import {
 import {
   FailureTypes,
   type ModelStreamItem,
-  STREAM_OFFSET_QUERY,
-  STREAM_POLL_UPDATE,
-  STREAM_PUBLISH_SIGNAL,
   type StreamEntry,
   subscribeToWorkflowStream,
 } from '../../src/worker/index.js';

@@ -75,11 +75,16 @@ export async function summaryPerCall(prompt: string): Promise<string> {
   return result.finalOutput ?? '';
 }
 
-export async function streamed(prompt: string): Promise<{ output: string; events: number }> {
+/** A streamed run: its answer, and the kind of each stream event in order. */
+export async function streamed(prompt: string): Promise<{ output: string; events: string[] }> {
   const agent = new Agent({ name: 'Streamer', instructions: 'Answer.' });
   const result = await run(agent, prompt, { stream: true });
-  let events = 0;
-  for await (const _event of result) events++;
+  const events: string[] = [];
+  for await (const event of result) {
+    if (event.type === 'raw_model_stream_event') events.push(`raw:${event.data.type}`);
+    else if (event.type === 'run_item_stream_event') events.push(`item:${event.name}`);
+    else events.push(`agent:${event.agent.name}`);
+  }
   await result.completed;
   return { output: result.finalOutput ?? '', events };
 }

@@ -7,7 +7,8 @@
 import type { AgentInputItem, ModelProvider, ModelRequest } from '@openai/agents-core';
 import { Context } from '@temporalio/activity';
 import { ApplicationFailure } from '@temporalio/common';
-import { type AgentScript, SCRIPT_EXHAUSTED, ScriptedModelProvider } from '../worker/scripted-model.js';
+import { type AgentScript, SCRIPT_EXHAUSTED, ScriptedModelProvider } from 'openai-agents-temporal/testing';
+import { describeModel } from './worker.js';
 
 /** For each workflow type the worker runs, the answers of that workflow's agents (see AgentScript). */
 export type OfflineAnswers = Record<string, AgentScript>;
@@ -37,14 +38,14 @@ export function offlineModelProvider(answers: OfflineAnswers): ScriptedModelProv
 
 /**
  * With OPENAI_API_KEY set: undefined, so the plugin uses OpenAI. Without it: the sample folder's
- * offline answers, announced in one line, so every sample still runs end to end.
+ * offline answers (named on the worker's start line), so every sample still runs end to end.
  */
 export function sampleModelProvider(answers: OfflineAnswers): ModelProvider | undefined {
   if (process.env.OPENAI_API_KEY) return undefined;
-  console.log(
-    'OPENAI_API_KEY is not set: this worker answers with an offline scripted model. Set the key to use OpenAI.',
+  return describeModel(
+    offlineModelProvider(answers),
+    'offline answers (OPENAI_API_KEY is not set; put it in .env to call OpenAI)',
   );
-  return offlineModelProvider(answers);
 }
 
 /** What the latest call of this function tool returned, as the model sees it in its request; undefined before any call. */

@@ -1,40 +1,14 @@
 /**
- * The whole of a sample launcher: connect, start the workflow, wait for its result, and say what is
- * happening while it waits. Within seconds it tells when no worker picks the run up (and which
- * command starts one), reports a workflow task that keeps failing instead of waiting forever, and
- * prints a failed run as one short block.
+ * What a sample launcher adds to the plain `client.workflow.start` + `handle.result()` a user
+ * copies: while it waits, it tells within seconds when no worker picks the run up (and which command
+ * starts one), reports a workflow task that keeps failing instead of waiting forever, and prints a
+ * failed run as one short block.
  */
-import {
-  type Client,
-  WorkflowFailedError,
-  type WorkflowHandle,
-  type WorkflowHandleWithFirstExecutionRunId,
-} from '@temporalio/client';
-import type { Workflow, WorkflowResultType } from '@temporalio/common';
-import {
-  connectClient,
-  isNamespaceNotFound,
-  namespaceMissingMessage,
-  SampleSetupError,
-  temporalConnectConfig,
-  workflowUiUrl,
-} from './connection.js';
-import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { type QueryDefinition, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { connectClient, temporalConnectConfig, workflowUiUrl } from './connection.js';
+import { isVerbose, workerCommand } from './env.js';
 import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
-
-export interface SampleRunOptions<W extends Workflow> {
-  taskQueue: string;
-  args: Parameters<W>;
-  /** Default: the workflow's name in kebab case and the time, e.g. `hello-world-1767000000000`. */
-  workflowId?: string;
-}
-
-export interface SampleRun<W extends Workflow> {
-  result: WorkflowResultType<W>;
-  workflowId: string;
-  /** The run's page in the Temporal UI. */
-  uiUrl: string;
-}
 
 /** How long a task may wait for a worker before the launcher says that none is picking it up. */
 const NO_WORKER_AFTER_MS = 3_000;
@@ -52,77 +26,31 @@ const BENIGN_WORKFLOW_TASK_FAILURE_CAUSES = new Set([
   18 /* FAILOVER_CLOSE_COMMAND */,
 ]);
 
-function kebabCase(name: string): string {
-  return name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').toLowerCase();
-}
-
-/** Prints a failure the helpers can explain, and exits 1. Anything else is rethrown as it is. */
-function exitOnSetupError(error: unknown): never {
-  if (error instanceof SampleSetupError && !isVerbose()) {
-    console.error(error.message);
-    process.exit(1);
-  }
-  throw error;
-}
-
-/** Starts a workflow on the configured server; a server or namespace problem is reported in a few lines. */
-export async function startSampleWorkflow<W extends Workflow>(
-  workflow: W,
-  options: SampleRunOptions<W>,
-): Promise<WorkflowHandleWithFirstExecutionRunId<W>> {
-  loadSampleEnv();
-  const client = await connectClient().catch(exitOnSetupError);
-  const workflowId = options.workflowId ?? `${kebabCase(workflow.name)}-${Date.now()}`;
-  const startOptions = { taskQueue: options.taskQueue, workflowId, args: options.args };
-  let handle: WorkflowHandleWithFirstExecutionRunId<W>;
-  try {
-    handle = await client.workflow.start(workflow, startOptions as Parameters<Client['workflow']['start']>[1]);
-  } catch (error) {
-    if (isNamespaceNotFound(error))
-      exitOnSetupError(new SampleSetupError(namespaceMissingMessage(temporalConnectConfig())));
-    throw error;
-  }
-  // Watched from the start, so a launcher that sends updates or signals first hears about a missing worker too.
-  watchRun(handle, { taskQueue: options.taskQueue, workflowType: workflow.name });
-  return handle;
-}
-
 /** Each started run's watcher, until its result is in. */
 const watchers = new WeakMap<object, RunWatcher>();
 
-function watchRun(handle: WorkflowHandle, options: { taskQueue: string; workflowType: string }): RunWatcher {
-  const watcher = new RunWatcher(handle, options, workflowUiUrl(handle), isVerbose());
-  watchers.set(handle, watcher);
-  void watcher.watch();
-  return watcher;
+/**
+ * Watches a started run from now on: says when no worker picks it up, and reports a workflow task
+ * that keeps failing. For a launcher that sends updates or signals before it waits for the result.
+ */
+export function watchRun<H extends WorkflowHandle>(handle: H): H {
+  if (!watchers.has(handle)) {
+    const watcher = new RunWatcher(handle, workflowUiUrl(handle), isVerbose());
+    watchers.set(handle, watcher);
+    void watcher.watch();
+  }
+  return handle;
 }
 
 /**
- * Starts a workflow and waits for its result, saying what happens meanwhile. On failure it prints
- * one short block (failure type, message, what to fix, UI link; the cause chain with --verbose)
- * and exits 1.
+ * `handle.result()`, watching the run meanwhile (see watchRun). On failure it prints one short block
+ * (failure type, message, what to fix, UI link; the cause chain with --verbose) and exits 1.
  */
-export async function runSampleWorkflow<W extends Workflow>(
-  workflow: W,
-  options: SampleRunOptions<W>,
-): Promise<SampleRun<W>> {
-  const handle = await startSampleWorkflow(workflow, options);
-  const uiUrl = workflowUiUrl(handle);
-  const result = await waitForSampleResult(handle);
-  return { result, workflowId: handle.workflowId, uiUrl };
-}
-
-/** Waits for a started workflow's result while watching it (see runSampleWorkflow). */
-export async function waitForSampleResult<W extends Workflow>(
-  handle: WorkflowHandleWithFirstExecutionRunId<W>,
-): Promise<WorkflowResultType<W>> {
+export async function waitForResult<H extends WorkflowHandle>(handle: H): Promise<Awaited<ReturnType<H['result']>>> {
   const verbose = isVerbose();
   const uiUrl = workflowUiUrl(handle);
-  let watcher = watchers.get(handle);
-  if (!watcher) {
-    const { taskQueue, type } = await handle.describe();
-    watcher = watchRun(handle, { taskQueue, workflowType: type });
-  }
+  watchRun(handle);
+  const watcher = watchers.get(handle) as RunWatcher;
   const stopWaiting = () => {
     watcher.clearProgress();
     console.log(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
@@ -130,9 +58,7 @@ export async function waitForSampleResult<W extends Workflow>(
   };
   process.once('SIGINT', stopWaiting);
   try {
-    const result = await handle.result();
-    watcher.stop();
-    return result;
+    return (await handle.result()) as Awaited<ReturnType<H['result']>>;
   } catch (error) {
     watcher.stop();
     if (error instanceof WorkflowFailedError) {
@@ -158,9 +84,11 @@ class RunWatcher {
   /** When each pending task was first seen waiting for a worker (by the launcher's clock). */
   readonly #waitingSince = new Map<string, number>();
 
+  /** The run's task queue and workflow type, from its latest describe. */
+  options = { taskQueue: '', workflowType: '' };
+
   constructor(
     readonly handle: WorkflowHandle,
-    readonly options: { taskQueue: string; workflowType: string },
     readonly uiUrl: string,
     readonly verbose: boolean,
   ) {}
@@ -197,8 +125,9 @@ class RunWatcher {
   }
 
   async #check(): Promise<void> {
-    const { raw } = await this.handle.describe();
+    const { raw, taskQueue, type } = await this.handle.describe();
     if (this.#stopped) return;
+    this.options = { taskQueue, workflowType: type };
     const now = Date.now();
     const task = raw.pendingWorkflowTask;
     if (task && (task.attempt ?? 1) >= 2) await this.#reportFailingWorkflowTask(task.attempt ?? 2);
@@ -316,4 +245,46 @@ class RunWatcher {
 function firstLine(text: string): string {
   const line = text.split('\n')[0] ?? '';
   return line.length > 120 ? `${line.slice(0, 117)}...` : line;
+}
+
+/**
+ * waitForResult, while showing the run's progress: `show` gets the workflow's answer to `progressQuery`
+ * every `intervalMs` until the run ends, and once more after, so the last steps are shown too.
+ */
+export async function waitForResultShowingProgress<H extends WorkflowHandle, P>(
+  handle: H,
+  progressQuery: QueryDefinition<P>,
+  show: (progress: P) => void,
+  intervalMs = 500,
+): Promise<Awaited<ReturnType<H['result']>>> {
+  let running = true;
+  const outcome = waitForResult(handle).finally(() => {
+    running = false;
+  });
+  const settled = outcome.then(
+    () => undefined,
+    () => undefined,
+  );
+  while (running) {
+    show(await handle.query(progressQuery));
+    await Promise.race([settled, sleep(intervalMs)]);
+  }
+  show(await handle.query(progressQuery));
+  return outcome;
+}
+
+/** Prints each line once, by key, however often a progress poll shows it. */
+export class LinesPrintedOnce {
+  readonly #printed = new Set<string>();
+
+  print(key: string, line: string): void {
+    if (this.#printed.has(key)) return;
+    this.#printed.add(key);
+    console.log(line);
+  }
+
+  /** How many keys printed so far start with `prefix`. */
+  count(prefix: string): number {
+    return [...this.#printed].filter((key) => key.startsWith(prefix)).length;
+  }
 }

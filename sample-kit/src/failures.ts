@@ -3,7 +3,7 @@
  * to fix and the UI link, in a few lines. The nested cause chain only with `--verbose`.
  */
 import { ActivityFailure, ApplicationFailure, type WorkflowFailedError } from '@temporalio/client';
-import { FailureTypes } from '../common/names.js';
+import { FailureTypes } from 'openai-agents-temporal';
 
 /** What to do about a failure type, where a reader can act on it. */
 const FIXES: Record<string, string> = {

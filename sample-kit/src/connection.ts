@@ -9,7 +9,7 @@ import { connect } from 'node:net';
 import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { type ClientConfigProfile, loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
-import { loadSampleEnv } from './env.js';
+import { isVerbose, loadSampleEnv } from './env.js';
 
 /** The dev server's address (`pnpm temporal`), used when neither the environment nor a profile names one. */
 export const DEV_SERVER_ADDRESS = 'localhost:7233';
@@ -137,19 +137,35 @@ export function isNamespaceNotFound(error: unknown): boolean {
 
 let clientPromise: Promise<Client> | undefined;
 
-/** A Client for the configured server, connected once per process. Fails within seconds, naming the address. */
+/**
+ * A Client for the server the environment names (after loading `.env`), connected once per process.
+ * When the server cannot be reached or the namespace does not exist, prints what to fix and exits 1
+ * within seconds (with --verbose, throws the error instead).
+ */
 export function connectClient(): Promise<Client> {
   clientPromise ??= (async () => {
     const config = temporalConnectConfig();
     const unreachable = await unreachableReason(config.address);
     if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
+    let client: Client;
     try {
       const connection = await Connection.connect({ ...clientConnectionOptions(config), connectTimeout: '5s' });
-      return new Client({ connection, namespace: config.namespace });
+      client = new Client({ connection, namespace: config.namespace });
     } catch (error) {
       throw new SampleSetupError(connectionFailureMessage(config, error));
     }
-  })();
+    // Checked here, so a missing namespace is one clear message rather than the first call's error.
+    await client.workflowService.describeNamespace({ namespace: config.namespace }).catch((error: unknown) => {
+      throw isNamespaceNotFound(error) ? new SampleSetupError(namespaceMissingMessage(config)) : error;
+    });
+    return client;
+  })().catch((error: unknown) => {
+    if (error instanceof SampleSetupError && !isVerbose()) {
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  });
   return clientPromise;
 }
 

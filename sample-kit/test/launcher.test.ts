@@ -4,8 +4,7 @@
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import { getDefaultModel } from '@openai/agents-core';
-import { afterAll, beforeAll, describe, it } from 'vitest';
-import { INVOKE_MODEL_ACTIVITY } from '../../src/common/names.js';
+import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import {
   type FakeOpenAIServer,
   openAIErrorBody,
@@ -13,7 +12,8 @@ import {
   type ScriptedHttpReply,
   startFakeOpenAIServer,
   useAgentsTestEnvironment,
-} from '../../src/testing/index.js';
+} from 'openai-agents-temporal/testing';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { freshNamespace, type SampleProcess, sampleEnv, startProcess, startSample, tsxBin } from './processes.js';
 
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });

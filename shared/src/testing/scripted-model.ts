@@ -14,7 +14,7 @@ import {
 } from '@openai/agents-core';
 import { ApplicationFailure } from '@temporalio/common';
 import { responseDoneEvent } from '../common/wire.js';
-import { currentModelCall } from './model-call.js';
+import { currentModelCall } from '../worker/model-call.js';
 
 export interface RecordedModelCall {
   modelName: string | undefined;

@@ -6,8 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Client } from '@temporalio/client';
 import { msToTs } from '@temporalio/common/lib/time.js';
 
-export const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
-export const tsxBin = fileURLToPath(new URL('../../../node_modules/.bin/tsx', import.meta.url));
+export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
+export const tsxBin = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
 
 export interface SampleProcess {
   child: ChildProcess;

@@ -7,18 +7,13 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { afterAll, afterEach, beforeAll, describe, it } from 'vitest';
-import {
-  clientConnectionOptions,
-  connectClient,
-  temporalConnectConfig,
-  workflowUiUrl,
-} from '../../src/samples/connection.js';
-import { useAgentsTestEnvironment } from '../../src/testing/index.js';
+import { clientConnectionOptions, connectClient, temporalConnectConfig, workflowUiUrl } from '../src/connection.js';
 import { freshNamespace, sampleEnv, tsxBin } from './processes.js';
 
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
-const envModule = fileURLToPath(new URL('../../src/samples/env.ts', import.meta.url));
+const envModule = fileURLToPath(new URL('../src/env.ts', import.meta.url));
 
 describe('.env files', () => {
   it("load the sample folder's first, then the repo root's, and never override the real environment", () => {

@@ -1,0 +1,3 @@
+import { packageTestConfig } from '../vitest.defaults.ts';
+
+export default packageTestConfig(import.meta.dirname);

@@ -1,0 +1,129 @@
+// The package's public API, pinned: the entries package.json exports, the values each entry exports
+// (at run time here, and as types under `pnpm typecheck`, which checks the expectTypeOf lines and
+// the expected type errors below), and the shapes a plugin user writes against. A change to any of
+// them is a change to the package README's "Entries" section too.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import type { ModelProvider } from '@openai/agents-core';
+import type { WorkerPlugin } from '@temporalio/worker';
+import { describe, expectTypeOf, it } from 'vitest';
+import * as testing from '../../src/testing/index.js';
+import * as worker from '../../src/worker/index.js';
+import * as workflow from '../../src/workflow/index.js';
+
+const WORKER_VALUES = [
+  'DEFAULT_MODEL_EVENTS_TOPIC',
+  'DefaultOpenAIModelProvider',
+  'FailureTypes',
+  'INVOKE_MODEL_ACTIVITY',
+  'MCPFailureTypes',
+  'OpenAIAgentsPlugin',
+  'OpenTelemetryTracingProcessor',
+  'StatefulMCPServerProvider',
+  'StatelessMCPServerProvider',
+  'currentModelCall',
+  'flushWorkflowTraceEvents',
+  'subscribeToWorkflowStream',
+] as const;
+
+const WORKFLOW_VALUES = [
+  'ActivityModelProvider',
+  'DEFAULT_HISTORY_THRESHOLDS',
+  'DEFAULT_MODEL_EVENTS_TOPIC',
+  'FailureTypes',
+  'INVOKE_MODEL_ACTIVITY',
+  'MAX_PAYLOAD_BYTES',
+  'MCPFailureTypes',
+  'StatefulMCPServer',
+  'StatelessMCPServer',
+  'TEMPORAL_HISTORY_LIMITS',
+  'activityAsTool',
+  'codeInterpreterTool',
+  'fileSearchTool',
+  'historyStatus',
+  'hostedMcpTool',
+  'imageGenerationTool',
+  'mcpFailureType',
+  'shouldContinueAsNew',
+  'statefulMcpServer',
+  'statelessMcpServer',
+  'webSearchTool',
+  'withStatefulMcpServer',
+  'workflowStream',
+] as const;
+
+const TESTING_VALUES = [
+  'AgentsTestEnvironment',
+  'SCRIPT_EXHAUSTED',
+  'ScriptedModelProvider',
+  'chatCompletionReply',
+  'fetchHistory',
+  'findTemporalCli',
+  'handoffResponse',
+  'hostedToolResponses',
+  'items',
+  'listKeptHistories',
+  'modelCallAgents',
+  'modelCallSpans',
+  'modelResponse',
+  'openAIErrorBody',
+  'overlappingRequests',
+  'quietBundlerLogger',
+  'readKeptHistory',
+  'reasoningResponse',
+  'replayHistory',
+  'repliesInOrder',
+  'responsesApiText',
+  'scheduledActivityTypes',
+  'startDevServer',
+  'startFakeOpenAIServer',
+  'structuredResponse',
+  'textResponse',
+  'toolCallResponse',
+  'useAgentsTestEnvironment',
+  'withFakeOpenAIServer',
+  'withStreamPacing',
+] as const;
+
+describe('the public API', () => {
+  it('has three entries: the worker and client side, the workflow side, and the testing kit', () => {
+    const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+      exports: Record<string, unknown>;
+    };
+    assert.deepEqual(Object.keys(manifest.exports), ['.', './workflow', './testing', './package.json']);
+  });
+
+  it('exports these values from each entry, no more', () => {
+    assert.deepEqual(Object.keys(worker).sort(), [...WORKER_VALUES]);
+    assert.deepEqual(Object.keys(workflow).sort(), [...WORKFLOW_VALUES]);
+    assert.deepEqual(Object.keys(testing).sort(), [...TESTING_VALUES]);
+    expectTypeOf<keyof typeof worker>().toEqualTypeOf<(typeof WORKER_VALUES)[number]>();
+    expectTypeOf<keyof typeof workflow>().toEqualTypeOf<(typeof WORKFLOW_VALUES)[number]>();
+    expectTypeOf<keyof typeof testing>().toEqualTypeOf<(typeof TESTING_VALUES)[number]>();
+  });
+
+  it('keeps repo tooling and internals out of the entries', () => {
+    // @ts-expect-error the stream protocol's update is the plugin's own business
+    assert.equal(worker.STREAM_POLL_UPDATE, undefined);
+    // @ts-expect-error the sample harness lives in the repo's private sample-kit package
+    assert.equal(worker.runSampleWorker, undefined);
+    // @ts-expect-error the kit's history keeping is internal; listKeptHistories and readKeptHistory read it
+    assert.equal(testing.keepHistory, undefined);
+  });
+
+  it('types what a plugin user writes', () => {
+    expectTypeOf(worker.OpenAIAgentsPlugin).constructorParameters.toEqualTypeOf<
+      [options?: worker.OpenAIAgentsPluginOptions]
+    >();
+    expectTypeOf<worker.OpenAIAgentsPlugin>().toExtend<WorkerPlugin>();
+    expectTypeOf<worker.OpenAIAgentsPluginOptions['modelProvider']>().toEqualTypeOf<ModelProvider | undefined>();
+    expectTypeOf<worker.OpenAIAgentsPluginOptions['modelParams']>().toEqualTypeOf<
+      worker.ModelActivityParameters | undefined
+    >();
+    expectTypeOf<worker.ModelActivityParameters>().toHaveProperty('startToCloseTimeout');
+    expectTypeOf(testing.ScriptedModelProvider).instance.toExtend<ModelProvider>();
+    // @ts-expect-error an option the plugin does not have is a type error, not silently ignored
+    const misspelt = () => new worker.OpenAIAgentsPlugin({ modelProviderr: undefined });
+    expectTypeOf(misspelt).returns.toEqualTypeOf<worker.OpenAIAgentsPlugin>();
+  });
+});
