@@ -9,7 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
-import { items, type ModelResponder, modelResponse, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import {
+  items,
+  type ModelResponder,
+  modelResponse,
+  textResponse,
+  toolCallResponse,
+} from 'openai-agents-temporal/testing';
 import { type OfflineAnswers, toolOutput, userTexts } from 'sample-kit';
 import { KNOWLEDGE_BASE_DIR } from './knowledge-base';
 

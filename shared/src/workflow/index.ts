@@ -61,6 +61,7 @@ export {
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
 export { REPLAY_WORK_PER_ITEM, REPLAY_WORK_PER_MODEL_CALL, type ReplayWork } from './model-call-chain.js';
+export { type NexusOperationAsToolOptions, nexusOperationAsTool } from './nexus-tools.js';
 export {
   failRunOnSandboxLoss,
   sandboxFailureType,
@@ -71,7 +72,6 @@ export {
   temporalSandboxCapabilities,
   temporalSandboxClient,
 } from './sandbox-client.js';
-export { type NexusOperationAsToolOptions, nexusOperationAsTool } from './nexus-tools.js';
 export { WorkflowSession, type WorkflowSessionOptions, type WorkflowSessionState } from './session.js';
 export {
   type StreamTopic,
