@@ -6,8 +6,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
 import { decodeTimeoutType } from '@temporalio/common';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
 import { fetchContinuedHistories, replayHistory, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
+import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 // The shared package's helper for worker processes a test can kill.
 import { startWorkerProcess } from '../../shared/test/reliability/worker-processes';

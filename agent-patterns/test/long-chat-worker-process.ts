@@ -3,7 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { offlineModelProvider } from 'openai-agents-temporal/samples';
+import { offlineModelProvider } from 'sample-kit';
 import { longChatOfflineAnswers } from '../src/long-chat-answers';
 
 const env = (name: string): string => {

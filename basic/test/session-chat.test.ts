@@ -6,7 +6,6 @@ import { fileURLToPath } from 'node:url';
 import type { ModelRequest } from '@openai/agents-core';
 import type { History } from '@temporalio/common/lib/proto-utils.js';
 import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
-import { userTexts } from 'openai-agents-temporal/samples';
 import {
   replayHistory,
   ScriptedModelProvider,
@@ -14,6 +13,7 @@ import {
   textResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
   endSessionChat,

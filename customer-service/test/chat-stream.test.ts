@@ -8,7 +8,6 @@ import type { ModelRequest } from '@openai/agents-core';
 import { WorkflowUpdateFailedError, WorkflowUpdateStage } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
-import { userTexts } from 'openai-agents-temporal/samples';
 import {
   type AgentScript,
   handoffResponse,
@@ -17,6 +16,7 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from 'openai-agents-temporal/testing';
+import { userTexts } from 'sample-kit';
 import { afterAll, beforeAll, describe, it, vi } from 'vitest';
 import { CHAT_TOPIC, type ChatEvent, TOKENS_TOPIC } from '../src/topics';
 import { customerService } from '../src/workflows';

@@ -7,17 +7,18 @@ import { randomUUID } from 'node:crypto';
 import { accessSync, constants, copyFileSync, mkdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SAMPLE_MODEL_PARAMS } from 'openai-agents-temporal/samples';
 import { useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, it } from 'vitest';
-import { type SampleProcess, startSample } from '../../shared/test/samples/processes';
+import { type SampleProcess, startSample } from '../../sample-kit/test/processes';
 import { FAQ_ANSWERS } from '../src/workflows/airline-agents';
 import { endConversationSignal, MAX_MESSAGE_LENGTH } from '../src/workflows/customer-service';
 
 const sampleDir = fileURLToPath(new URL('..', import.meta.url));
 const workflowsPath = fileURLToPath(new URL('../src/workflows/index.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
+// The model activity options src/worker.ts gives the plugin, so the replay schedules the same activities.
+const WORKER_MODEL_PARAMS = { startToCloseTimeout: '60s', heartbeatTimeout: '5s' } as const;
 
 /** Long enough for every wait below on a loaded 2-core machine; a wait, never an assertion on time. */
 const WAIT_MS = 120_000;
@@ -273,7 +274,7 @@ describe('web chat', () => {
     const conversation = testEnv().client.workflow.getHandle(conversationId);
     await conversation.signal(endConversationSignal);
     await conversation.result();
-    const history = await testEnv().replayAndKeepHistory(workflowsPath, conversationId, SAMPLE_MODEL_PARAMS);
+    const history = await testEnv().replayAndKeepHistory(workflowsPath, conversationId, WORKER_MODEL_PARAMS);
     assert.ok(history.events?.some((event) => event.activityTaskStartedEventAttributes?.attempt === 2));
   }, 300_000);
 });

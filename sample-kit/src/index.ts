@@ -16,7 +16,7 @@ export {
   temporalNamespace,
   workflowUiUrl,
 } from './connection.js';
-export { loadSampleEnv, sampleArguments } from './env.js';
+export { loadSampleEnv, sampleArguments, workerCommand } from './env.js';
 export { LinesPrintedOnce, waitForResult, waitForResultShowingProgress, watchRun } from './launcher.js';
 export {
   type OfflineAnswers,

@@ -4,13 +4,8 @@
  * answer quotes what they returned.
  */
 import type { ModelRequest } from '@openai/agents-core';
-import {
-  type AgentScript,
-  modelResponse,
-  textResponse,
-  toolCallResponse,
-  toolOutput,
-} from 'openai-agents-temporal/samples';
+import { type AgentScript, modelResponse, textResponse, toolCallResponse } from 'openai-agents-temporal/testing';
+import { toolOutput } from 'sample-kit';
 import type * as workflows from './workflows';
 
 /** The output a command printed, without the header agents-core's exec tool puts before it. */

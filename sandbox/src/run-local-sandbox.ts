@@ -1,12 +1,19 @@
-import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { localSandbox } from './workflows/local-sandbox';
 
 const prompt =
-  process.argv[2] ??
+  sampleArguments().join(' ') ||
   'Count the items in inventory.csv, write the total to summary.md, and tick off the to-do items you did in todo.md.';
 
-const { result, uiUrl } = await runSampleWorkflow(localSandbox, { taskQueue: TASK_QUEUE, args: [prompt] });
+const client = await connectClient();
+const handle = await client.workflow.start(localSandbox, {
+  taskQueue: TASK_QUEUE,
+  workflowId: `local-sandbox-${Date.now()}`,
+  args: [prompt],
+});
+const result = await waitForResult(handle);
+const uiUrl = workflowUiUrl(handle);
 console.log('What the agent did in the sandbox:');
 for (const action of result.actions) console.log(`  ${action}`);
 console.log('\nThe workspace afterwards:');

@@ -1,16 +1,30 @@
 import { fileURLToPath } from 'node:url';
-import { runSampleWorker } from 'openai-agents-temporal/samples';
+import { Worker } from '@temporalio/worker';
+import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
+import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
 import { offlineAnswers } from './offline-answers';
 import { localSandboxProvider } from './sandbox-provider';
 import { TASK_QUEUE } from './task-queue';
 
+// The sandbox runs here, on the worker: a real shell, in session folders under baseDir (a fresh
+// temporary folder, printed on the start line).
 const { provider, baseDir } = localSandboxProvider();
 
-await runSampleWorker({
+const { connection, namespace } = await connectWorker();
+const worker = await Worker.create({
+  connection,
+  namespace,
   taskQueue: TASK_QUEUE,
   workflowsPath: fileURLToPath(new URL('./workflows/index.ts', import.meta.url)),
-  offline: offlineAnswers,
-  // The sandbox runs here, on the worker: a real shell, in session folders under baseDir.
-  pluginOptions: { sandboxClientProviders: [provider] },
-  note: `sandbox sessions in ${baseDir}`,
-});
+  // Ctrl-C lets in-flight model calls and sandbox commands finish for up to 20 s.
+  shutdownGraceTime: '20s',
+  plugins: [
+    new OpenAIAgentsPlugin({
+      // Without OPENAI_API_KEY, this folder's offline answers; with it, OpenAI.
+      modelProvider: sampleModelProvider(offlineAnswers),
+      // Each sandbox operation (start, exec, read, write, ...) is an activity this worker runs.
+      sandboxClientProviders: [provider],
+    }),
+  ],
+}).catch(explainStartFailure);
+await runUntilStopped(worker, { note: `sandbox sessions in ${baseDir}` });

@@ -3,7 +3,7 @@
 
 import { Connection } from '@temporalio/client';
 import { NativeConnection } from '@temporalio/worker';
-import { clientConnectionOptions, temporalConnectConfig } from 'openai-agents-temporal/samples';
+import { clientConnectionOptions, temporalConnectConfig } from 'sample-kit';
 import { createWeatherServiceWorker, ensureWeatherEndpoint } from './weather-service/handler';
 import { WEATHER_ENDPOINT, WEATHER_SERVICE_TASK_QUEUE } from './weather-service/service';
 

@@ -26,7 +26,7 @@ import {
 } from '@temporalio/client';
 import { build } from 'esbuild';
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
-import { connectClient, SampleSetupError, temporalConnectConfig, workerCommand } from 'openai-agents-temporal/samples';
+import { connectClient, SampleSetupError, temporalConnectConfig, workerCommand } from 'sample-kit';
 import { startOrAttach } from '../conversation';
 import { TASK_QUEUE } from '../task-queue';
 import { CHAT_TOPIC, TOKENS_TOPIC } from '../topics';

@@ -10,7 +10,6 @@ import { UnixLocalSandboxClient } from '@openai/agents-core/sandbox/local';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { SandboxFailureTypes } from '../../src/common/sandbox.js';
-import { toolOutput } from '../../src/samples/offline-model.js';
 import {
   ScriptedModelProvider,
   scheduledActivityTypes,
@@ -23,6 +22,7 @@ import {
   SandboxClientProvider,
   type SandboxClientProviderOptions,
 } from '../../src/worker/index.js';
+import { lastToolOutput } from '../tool-output.js';
 import { lostSandbox, readBack, sandboxAgent, sandboxAgentCatching } from './workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
@@ -49,7 +49,7 @@ function commandsModel(commands: string[]) {
 
 /** What the model was told after each command. */
 function toldAfterEachCommand(model: ScriptedModelProvider): string[] {
-  return model.calls.slice(1).map((call) => toolOutput(call.request, 'exec_command') ?? '');
+  return model.calls.slice(1).map((call) => lastToolOutput(call.request, 'exec_command'));
 }
 
 describe('sandbox operations the model is told about', () => {
@@ -177,7 +177,7 @@ describe('sandbox failures the workflow catches', () => {
     assert.equal(result.startedOver, 'done');
     const lastRequest = model.calls[2]?.request;
     assert.ok(lastRequest);
-    assert.match(toolOutput(lastRequest, 'exec_command') ?? '', /Output:\nhello/);
+    assert.match(lastToolOutput(lastRequest, 'exec_command'), /Output:\nhello/);
     assert.equal(scheduledActivityTypes(history).filter((type) => type === 'sandbox-local-exec-command').length, 2);
   });
 });
