@@ -31,6 +31,8 @@ export const FailureTypes = {
   invalidInput: 'OpenAIAgents.InvalidInput',
   /** Any other error out of an agent run inside a workflow (as Python's AgentsWorkflowError). */
   agentsWorkflowError: 'AgentsWorkflowError',
+  /** Workflow code called an `@openai/agents` API that belongs on the worker (OpenAIProvider, setDefaultOpenAIKey, ...). */
+  workerOnlyApi: 'OpenAIAgents.WorkerOnlyAPI',
   /** The workflow bundle or plugin is set up wrongly. */
   configuration: 'OpenAIAgents.ConfigurationError',
 } as const;

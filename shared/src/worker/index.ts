@@ -19,6 +19,7 @@ export {
   type StreamCompaction,
   type WorkflowStreamState,
 } from '../common/streaming.js';
+export { WorkflowBundleError } from './bundler.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';
 export {
   type MCPServerFactory,

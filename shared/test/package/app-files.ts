@@ -22,7 +22,7 @@ export const activitiesSource = `export async function getWeather({ city }: { ci
 }
 `;
 
-export const workflowsSource = `import { Agent, run } from '@openai/agents-core';
+export const workflowsSource = `import { Agent, run, webSearchTool } from '@openai/agents';
 import { activityAsTool } from 'openai-agents-temporal/workflow';
 import { z } from 'zod';
 import type * as activities from './activities.js';
@@ -37,6 +37,7 @@ export async function weatherAgent(question: string): Promise<string> {
         description: 'The current weather in a city.',
         parameters: z.object({ city: z.string() }),
       }),
+      webSearchTool(),
     ],
   });
   const result = await run(agent, question);

@@ -1,5 +1,5 @@
 // The plugin as a user gets it: `npm pack`ed, installed with npm from the tarball into a fresh app outside
-// the workspace (peers from the registry, at the versions this repo uses), compiled with tsc under
+// the workspace (peers and @openai/agents from the registry, at the versions this repo uses), compiled with tsc under
 // nodenext, run with plain node against the test's Temporal server, and replayed. Then the wrong way:
 // a symlink to this folder, whose bundle holds two copies of agents-core, must fail bundling at once.
 import assert from 'node:assert/strict';
@@ -322,12 +322,16 @@ describe('the plugin packed and installed with npm in a project outside the work
         assert.equal(`${request.method} ${request.path}`, 'POST /v1/responses');
         assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
       }
-      const firstBody = first.body as { input: unknown; tools: { name: string }[] };
+      const firstBody = first.body as { input: unknown; tools: { type: string; name?: string }[] };
       assert.deepEqual(firstBody.input, [{ role: 'user', content: QUESTION }]);
+      // The function tool, and the hosted tool the workflow built with @openai/agents' webSearchTool().
       assert.deepEqual(
-        firstBody.tools.map((tool) => tool.name),
-        ['get_weather'],
+        firstBody.tools.map((tool) => tool.name ?? tool.type),
+        ['get_weather', 'web_search'],
       );
+      // No trace export to the console: the plugin's default, as @openai/agents', sends traces to OpenAI
+      // with an OpenAI key only (this key is the local server's), and prints none.
+      assert.ok(!stopped.output.includes('[Exporter]'), `the worker printed spans:\n${stopped.output}`);
       const secondInput = (second.body as { input: Record<string, unknown>[] }).input;
       assert.deepEqual(
         secondInput.map((item) => item.type ?? item.role),
