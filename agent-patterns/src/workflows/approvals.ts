@@ -1,4 +1,4 @@
-import { Agent, RunState, type RunToolApprovalItem, run, tool } from '@openai/agents-core';
+import { Agent, RunState, type RunToolApprovalItem, run, tool } from '@openai/agents';
 import type { Duration } from '@temporalio/common';
 import {
   allHandlersFinished,

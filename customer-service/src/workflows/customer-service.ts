@@ -1,4 +1,4 @@
-import { type AgentInputItem, AgentsError, type RunItem, run, user } from '@openai/agents-core';
+import { type AgentInputItem, AgentsError, type RunItem, run, user } from '@openai/agents';
 import {
   ApplicationFailure,
   allHandlersFinished,

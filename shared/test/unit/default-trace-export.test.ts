@@ -1,7 +1,7 @@
 // The worker's default trace export: none printed to the console (agents-core's own default prints every span),
 // OpenAI's exporter only with an OpenAI key, never with a key meant for another server.
 import assert from 'node:assert/strict';
-import { createCustomSpan, getGlobalTraceProvider, setTracingDisabled, withTrace } from '@openai/agents-core';
+import { getGlobalTraceProvider, setTracingDisabled, withCustomSpan, withTrace } from '@openai/agents-core';
 import { afterEach, describe, it, vi } from 'vitest';
 import { exportsTracesToOpenAI } from '../../src/worker/tracing.js';
 
@@ -22,7 +22,7 @@ describe('the default trace export of a process that loads the plugin', () => {
       printed.push(args.map(String).join(' '));
     });
     await withTrace('quiet app', async () => {
-      await createCustomSpan({ data: { name: 'step', data: {} } }, async () => 'done');
+      await withCustomSpan(async () => 'done', { data: { name: 'step', data: {} } });
     });
     await getGlobalTraceProvider().forceFlush();
     assert.deepEqual(
