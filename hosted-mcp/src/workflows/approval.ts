@@ -1,4 +1,4 @@
-import { Agent, type RunToolApprovalItem, run, hostedMcpTool } from '@openai/agents';
+import { Agent, hostedMcpTool, type RunToolApprovalItem, run } from '@openai/agents';
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { DEFAULT_MCP_SERVER_URL } from './simple';
 

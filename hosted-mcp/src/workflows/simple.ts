@@ -1,4 +1,4 @@
-import { Agent, run, hostedMcpTool } from '@openai/agents';
+import { Agent, hostedMcpTool, run } from '@openai/agents';
 
 export const DEFAULT_MCP_SERVER_URL = 'https://gitmcp.io/openai/codex';
 

@@ -1,4 +1,4 @@
-import { Agent, run, codeInterpreterTool } from '@openai/agents';
+import { Agent, codeInterpreterTool, run } from '@openai/agents';
 import { hostedToolCalls, isArray, isRecord, isString, providerField } from './hosted-calls';
 
 export interface CodeInterpreterResult {

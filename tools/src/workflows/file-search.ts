@@ -1,4 +1,4 @@
-import { Agent, run, fileSearchTool } from '@openai/agents';
+import { Agent, fileSearchTool, run } from '@openai/agents';
 import { hostedToolCalls, isArray, isRecord, isString, providerField } from './hosted-calls';
 
 export interface FileSearchResult {

@@ -1,4 +1,4 @@
-import { Agent, run, imageGenerationTool } from '@openai/agents';
+import { Agent, imageGenerationTool, run } from '@openai/agents';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
 import type * as activities from '../activities';
 import type { SavedImage } from '../activities/save-image';
