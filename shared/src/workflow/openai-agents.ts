@@ -72,69 +72,39 @@ function workerOnly(name: string): ApplicationFailure {
   return ApplicationFailure.nonRetryable(workerOnlyApiMessage(name), FailureTypes.workerOnlyApi);
 }
 
-export class OpenAIProvider {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIProvider');
-  }
-}
-export class OpenAIResponsesModel {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIResponsesModel');
-  }
-}
-export class OpenAIResponsesWSModel {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIResponsesWSModel');
-  }
-}
-export class OpenAIChatCompletionsModel {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIChatCompletionsModel');
-  }
-}
-export class OpenAITracingExporter {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAITracingExporter');
-  }
-}
-export class OpenAIConversationsSession {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIConversationsSession');
-  }
-}
-export class OpenAIResponsesCompactionSession {
-  constructor(..._args: unknown[]) {
-    throw workerOnly('OpenAIResponsesCompactionSession');
-  }
+/** A class of `@openai/agents` that belongs on the worker: constructing it fails the workflow. */
+function workerOnlyClass(name: string) {
+  return class {
+    constructor(..._args: unknown[]) {
+      throw workerOnly(name);
+    }
+  };
 }
 
-export function withResponsesWebSocketSession(..._args: unknown[]): never {
-  throw workerOnly('withResponsesWebSocketSession');
+/** A function of `@openai/agents` that belongs on the worker: calling it fails the workflow. */
+function workerOnlyFunction(name: string): (..._args: unknown[]) => never {
+  return () => {
+    throw workerOnly(name);
+  };
 }
-export function getDefaultOpenAIClient(): never {
-  throw workerOnly('getDefaultOpenAIClient');
-}
-export function setDefaultOpenAIClient(..._args: unknown[]): never {
-  throw workerOnly('setDefaultOpenAIClient');
-}
-export function setDefaultOpenAIKey(..._args: unknown[]): never {
-  throw workerOnly('setDefaultOpenAIKey');
-}
-export function setOpenAIAPI(..._args: unknown[]): never {
-  throw workerOnly('setOpenAIAPI');
-}
-export function setOpenAIResponsesTransport(..._args: unknown[]): never {
-  throw workerOnly('setOpenAIResponsesTransport');
-}
-export function setTracingExportApiKey(..._args: unknown[]): never {
-  throw workerOnly('setTracingExportApiKey');
-}
-export function setDefaultOpenAITracingExporter(): never {
-  throw workerOnly('setDefaultOpenAITracingExporter');
-}
-export function startOpenAIConversationsSession(..._args: unknown[]): never {
-  throw workerOnly('startOpenAIConversationsSession');
-}
+
+export const OpenAIProvider = workerOnlyClass('OpenAIProvider');
+export const OpenAIResponsesModel = workerOnlyClass('OpenAIResponsesModel');
+export const OpenAIResponsesWSModel = workerOnlyClass('OpenAIResponsesWSModel');
+export const OpenAIChatCompletionsModel = workerOnlyClass('OpenAIChatCompletionsModel');
+export const OpenAITracingExporter = workerOnlyClass('OpenAITracingExporter');
+export const OpenAIConversationsSession = workerOnlyClass('OpenAIConversationsSession');
+export const OpenAIResponsesCompactionSession = workerOnlyClass('OpenAIResponsesCompactionSession');
+
+export const withResponsesWebSocketSession = workerOnlyFunction('withResponsesWebSocketSession');
+export const getDefaultOpenAIClient = workerOnlyFunction('getDefaultOpenAIClient');
+export const setDefaultOpenAIClient = workerOnlyFunction('setDefaultOpenAIClient');
+export const setDefaultOpenAIKey = workerOnlyFunction('setDefaultOpenAIKey');
+export const setOpenAIAPI = workerOnlyFunction('setOpenAIAPI');
+export const setOpenAIResponsesTransport = workerOnlyFunction('setOpenAIResponsesTransport');
+export const setTracingExportApiKey = workerOnlyFunction('setTracingExportApiKey');
+export const setDefaultOpenAITracingExporter = workerOnlyFunction('setDefaultOpenAITracingExporter');
+export const startOpenAIConversationsSession = workerOnlyFunction('startOpenAIConversationsSession');
 
 /** `import { realtime } from '@openai/agents'`: any use of one of its members fails, naming where realtime runs. */
 export const realtime: Readonly<Record<string, never>> = new Proxy(Object.freeze({}), {
