@@ -45,6 +45,17 @@ export async function weatherAgent(question: string): Promise<string> {
 }
 `;
 
+/** The same workflow importing agents-core directly, as workflow code may too. */
+export const agentsCoreWorkflowsSource = workflowsSource
+  .replace(
+    "import { Agent, run, webSearchTool } from '@openai/agents';",
+    "import { Agent, run } from '@openai/agents-core';",
+  )
+  .replace('      webSearchTool(),\n', '');
+if (agentsCoreWorkflowsSource.includes('webSearchTool') || agentsCoreWorkflowsSource === workflowsSource) {
+  throw new Error('app-files.ts: the agents-core form of the workflow no longer follows workflowsSource');
+}
+
 /** One plugin configuration for the worker and for replay: the model parameters are part of the bundle. */
 export const pluginSource = `import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
 

@@ -30,7 +30,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { duplicateCopiesMessage } from '../../src/worker/bundler.js';
-import { appSources, appTsconfig } from './app-files.js';
+import { agentsCoreWorkflowsSource, appSources, appTsconfig } from './app-files.js';
 
 const sharedDir = fileURLToPath(new URL('../..', import.meta.url));
 const repoRoot = join(sharedDir, '..');
@@ -187,7 +187,7 @@ async function packPlugin(): Promise<string> {
  * A new npm project that depends on the plugin (`pluginSpec`, as in package.json) and on its peers at
  * the versions this repo uses, with the app's sources; installed with npm and compiled with tsc.
  */
-async function createApp(prefix: string, pluginSpec: string): Promise<string> {
+async function createApp(prefix: string, pluginSpec: string, sources = appSources): Promise<string> {
   const app = tempDir(prefix);
   const plugin = readPackageJson(sharedDir);
   const root = readPackageJson(repoRoot);
@@ -209,7 +209,7 @@ async function createApp(prefix: string, pluginSpec: string): Promise<string> {
   writeFileSync(join(app, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
   writeFileSync(join(app, 'tsconfig.json'), `${JSON.stringify(appTsconfig, null, 2)}\n`);
   mkdirSync(join(app, 'src'));
-  for (const [path, source] of Object.entries(appSources)) writeFileSync(join(app, path), source);
+  for (const [path, source] of Object.entries(sources)) writeFileSync(join(app, path), source);
   const install = await runChild('npm', ['install', '--include=dev', ...NPM_QUIET], {
     cwd: app,
     timeoutMs: NPM_TIMEOUT_MS,
@@ -369,7 +369,12 @@ describe('the plugin packed and installed with npm in a project outside the work
         existsSync(join(sharedDir, 'dist', 'worker', 'index.js')),
         'the linked plugin runs from shared/dist: run `pnpm run build` in shared/ first',
       );
-      const app = await createApp('linked-app', `file:${sharedDir}`);
+      // Its workflow imports agents-core itself: the app's copy. (`@openai/agents` imports alone would not
+      // make two copies: the plugin maps them to its workflow-safe form, on the plugin's own agents-core.)
+      const app = await createApp('linked-app', `file:${sharedDir}`, {
+        ...appSources,
+        'src/workflows.ts': agentsCoreWorkflowsSource,
+      });
       assert.ok(lstatSync(join(app, 'node_modules', 'openai-agents-temporal')).isSymbolicLink());
 
       const worker = startChild(process.execPath, ['dist/worker.js'], {
