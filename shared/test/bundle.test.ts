@@ -1,14 +1,17 @@
-// The workflow entry is bundle-safe, and mistakes in workflow imports fail at bundle time with the fix.
+// The workflow entry is bundle-safe, `@openai/agents` imports get their workflow-safe form, and mistakes in
+// workflow imports fail at bundle time with the fix.
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { bundleWorkflowCode } from '@temporalio/worker';
-import { describe, it } from 'vitest';
-import { quietBundlerLogger } from '../src/testing/index.js';
+import { bundleWorkflowCode, Worker } from '@temporalio/worker';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { quietBundlerLogger, useAgentsTestEnvironment } from '../src/testing/index.js';
+import { refusedImportMessage, versionMismatchMessage, WorkflowBundleError } from '../src/worker/bundler.js';
 import { OpenAIAgentsPlugin } from '../src/worker/index.js';
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
 
 describe('the workflow entry in a real workflow bundle', () => {
   it('bundles with the plugin and holds no Node-only module and no OpenAI client', async () => {
@@ -18,17 +21,8 @@ describe('the workflow entry in a real workflow bundle', () => {
       plugins: [new OpenAIAgentsPlugin()],
       logger: quietBundlerLogger,
     });
-    const modules = new Set(
-      [...code.matchAll(/node_modules\/((?:@[\w-]+\/)?[\w.-]+)\/([\w./-]+)/g)].map((m) => `${m[1]}/${m[2]}`),
-    );
-    const offending = [...modules].filter(
-      (path) =>
-        path.startsWith('@openai/agents-openai/') ||
-        path.startsWith('@openai/agents/') ||
-        /^openai\/(client|index|resources\/|internal\/utils\/abort)/.test(path) ||
-        /^@temporalio\/(activity|client|worker|testing|core-bridge)\//.test(path),
-    );
-    assert.deepEqual(offending, []);
+    const modules = new Set(bundledModules(code));
+    assert.deepEqual([...modules].filter(notForTheSandbox), []);
     assert.ok(
       [...modules].some((path) => path.startsWith('@openai/agents-core/')),
       'agents-core is in the bundle',
@@ -66,17 +60,75 @@ describe('the workflow entry in a real workflow bundle', () => {
     assert.deepEqual(violations, []);
   });
 
-  it('importing @openai/agents-openai in workflow code fails the bundle with a message that names the fix', async () => {
-    const errors: string[] = [];
+  it('a workflow importing @openai/agents bundles agents-core once and none of @openai/agents’ own modules', async () => {
+    const { code } = await bundleWorkflowCode({
+      workflowsPath: here('./workflows/agents-sdk-imports.ts'),
+      plugins: [new OpenAIAgentsPlugin()],
+      logger: quietBundlerLogger,
+    });
+    const modules = bundledModules(code);
+    // Their module-level code (OpenAIProvider as the default, the OpenAI trace exporter) is not in the bundle.
+    assert.deepEqual(modules.filter(notForTheSandbox), []);
+    // One store folder of agents-core (a literal prefix: the bundle holds megabytes of inline source maps).
+    const coreRoots = new Set([...code.matchAll(/\.pnpm\/(@openai\+agents-core@[^/]+)\//g)].map((m) => m[1]));
+    assert.equal(coreRoots.size, 1, `agents-core copies: ${[...coreRoots].join(', ')}`);
+    assert.ok(code.includes('workflow/openai-agents.ts'), 'the workflow-safe form is in the bundle');
+  });
+
+  it('an import the plugin refuses: Worker.create throws the plugin’s message, naming the import and its importer', async () => {
+    const workflowsPath = here('./workflows/imports-openai-client.ts');
+    const expected = refusedImportMessage('openai', [workflowsPath]);
+    assert.match(expected, /cannot run in Temporal's workflow sandbox/);
+    assert.match(expected, /import \{ Agent, run \} from "@openai\/agents"/);
+    const quiet = { ...quietBundlerLogger, error: () => {} };
+    await assert.rejects(
+      bundleWorkflowCode({ workflowsPath, plugins: [new OpenAIAgentsPlugin()], logger: quiet }),
+      (error: Error) => error instanceof WorkflowBundleError && error.message === expected,
+    );
+    await assert.rejects(
+      Worker.create({
+        connection: testEnv().env.nativeConnection,
+        taskQueue: 'refused-bundle-never-polled',
+        workflowsPath,
+        plugins: [new OpenAIAgentsPlugin()],
+      }),
+      (error: Error) => error.message === expected,
+    );
+  });
+
+  it('@openai/agents of another version than the bundle’s agents-core fails the bundle, naming both', async () => {
+    const fixture = here('./fixtures/mismatched-agents');
+    const coreRoot = realpathSync(join(here('..'), 'node_modules', '@openai', 'agents-core'));
+    const coreVersion = (JSON.parse(readFileSync(join(coreRoot, 'package.json'), 'utf8')) as { version: string })
+      .version;
+    const expected = versionMismatchMessage(
+      { name: '@openai/agents', version: '0.19.0', root: realpathSync(join(fixture, 'node_modules/@openai/agents')) },
+      { version: coreVersion, roots: [coreRoot] },
+    );
+    assert.match(expected, /"@openai\/agents" 0\.19\.0 .* "@openai\/agents-core" 0\.20\.\d/);
     await assert.rejects(
       bundleWorkflowCode({
-        workflowsPath: here('./workflows/imports-agents-openai.ts'),
+        workflowsPath: join(fixture, 'workflows.js'),
         plugins: [new OpenAIAgentsPlugin()],
-        logger: { ...quietBundlerLogger, error: (message: string) => errors.push(message) },
+        logger: quietBundlerLogger,
       }),
+      (error: Error) => error instanceof WorkflowBundleError && error.message === expected,
     );
-    const report = errors.join('\n');
-    assert.match(report, /imports "@openai\/agents-openai"/);
-    assert.match(report, /import agents from "@openai\/agents-core"/);
   });
 });
+
+/** Modules a workflow bundle must not hold: the OpenAI packages' own code (agents-core's zod helpers from `openai` are fine), Node-only Temporal packages. */
+function notForTheSandbox(path: string): boolean {
+  return (
+    /^@openai\/(agents|agents-openai|agents-realtime)\//.test(path) ||
+    /^openai\/(client|index|resources\/|internal\/utils\/abort)/.test(path) ||
+    /^@temporalio\/(activity|client|worker|testing|core-bridge)\//.test(path)
+  );
+}
+
+/** The node_modules files a bundle holds, as `<package>/<path>`. */
+function bundledModules(code: string): string[] {
+  return [
+    ...new Set([...code.matchAll(/node_modules\/((?:@[\w-]+\/)?[\w.-]+)\/([\w./-]+)/g)].map((m) => `${m[1]}/${m[2]}`)),
+  ];
+}

@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 function translator(language: string): Agent {
   return new Agent({

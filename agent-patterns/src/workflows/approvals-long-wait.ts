@@ -1,4 +1,4 @@
-import { RunState, run } from '@openai/agents-core';
+import { RunState, run } from '@openai/agents';
 import type { Duration } from '@temporalio/common';
 import { allHandlersFinished, condition, continueAsNew } from '@temporalio/workflow';
 import { type HistoryThresholds, historyStatus } from 'openai-agents-temporal/workflow';

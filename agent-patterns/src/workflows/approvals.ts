@@ -1,4 +1,4 @@
-import { Agent, type RunState, type RunToolApprovalItem, run, tool } from '@openai/agents-core';
+import { Agent, type RunState, type RunToolApprovalItem, run, tool } from '@openai/agents';
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { Agent, run, type ToolToFinalOutputFunction, type ToolUseBehavior, tool } from '@openai/agents-core';
+import { Agent, run, type ToolToFinalOutputFunction, type ToolUseBehavior, tool } from '@openai/agents';
 import { ApplicationFailure } from '@temporalio/workflow';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { Agent, type InputGuardrail, InputGuardrailTripwireTriggered, run } from '@openai/agents-core';
+import { Agent, type InputGuardrail, InputGuardrailTripwireTriggered, run } from '@openai/agents';
 import { z } from 'zod';
 
 const HomeworkCheck = z.object({

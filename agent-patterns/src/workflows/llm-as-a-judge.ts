@@ -1,4 +1,4 @@
-import { Agent, type AgentInputItem, run, user } from '@openai/agents-core';
+import { Agent, type AgentInputItem, run, user } from '@openai/agents';
 import { ApplicationFailure } from '@temporalio/workflow';
 import { z } from 'zod';
 

@@ -1,4 +1,4 @@
-import { Agent, type AgentInputItem, run } from '@openai/agents-core';
+import { Agent, type AgentInputItem, run } from '@openai/agents';
 import {
   allHandlersFinished,
   condition,

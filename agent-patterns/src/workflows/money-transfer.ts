@@ -1,4 +1,4 @@
-import { Agent, run, tool } from '@openai/agents-core';
+import { Agent, run, tool } from '@openai/agents';
 import { ActivityFailure, isCancellation, proxyActivities, uuid4 } from '@temporalio/workflow';
 import { z } from 'zod';
 import type { BankActivities } from '../activities/bank';

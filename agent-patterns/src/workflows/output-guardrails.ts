@@ -1,4 +1,4 @@
-import { Agent, type OutputGuardrail, OutputGuardrailTripwireTriggered, run } from '@openai/agents-core';
+import { Agent, type OutputGuardrail, OutputGuardrailTripwireTriggered, run } from '@openai/agents';
 import { z } from 'zod';
 
 const Answer = z.object({

@@ -1,4 +1,4 @@
-import { Agent, extractAllTextOutput, run } from '@openai/agents-core';
+import { Agent, extractAllTextOutput, run } from '@openai/agents';
 
 /**
  * Three runs of the same translator start together; their model calls are three activities in

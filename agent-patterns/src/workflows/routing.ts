@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 export interface RoutedAnswer {
   /** The agent that gave the final answer. */

@@ -1,4 +1,4 @@
-import { run } from '@openai/agents-core';
+import { run } from '@openai/agents';
 import { ApplicationFailure, log } from '@temporalio/workflow';
 import { createNumberAgents, numberPrompt } from './number-agents';
 

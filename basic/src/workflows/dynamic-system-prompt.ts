@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { ApplicationFailure } from '@temporalio/workflow';
 
 export const INSTRUCTIONS_BY_STYLE = {

@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 /** One agent, one model call: the model call runs as a Temporal activity. */
 export async function helloWorld(prompt: string): Promise<string> {

@@ -1,4 +1,4 @@
-import { type RunContext, Runner } from '@openai/agents-core';
+import { type RunContext, Runner } from '@openai/agents';
 import { ApplicationFailure, log } from '@temporalio/workflow';
 import { createNumberAgents, numberPrompt } from './number-agents';
 

@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { proxyActivities } from '@temporalio/workflow';
 import type * as activities from '../activities/read-image';
 

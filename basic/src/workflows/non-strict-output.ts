@@ -1,4 +1,4 @@
-import { Agent, type JsonSchemaDefinition, run } from '@openai/agents-core';
+import { Agent, type JsonSchemaDefinition, run } from '@openai/agents';
 import { ActivityFailure, ApplicationFailure } from '@temporalio/workflow';
 
 /**

@@ -2,7 +2,7 @@
  * The two agents both lifecycle samples run: Start Agent draws a number and, when it is odd,
  * hands off to Multiply Agent. Their function tools run inside the workflow.
  */
-import { Agent, tool } from '@openai/agents-core';
+import { Agent, tool } from '@openai/agents';
 import { z } from 'zod';
 
 /** The structured answer both agents give. */

@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 /**
  * Two turns of one conversation, chained on the server: the second run sends only the new question

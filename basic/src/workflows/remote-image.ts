@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 /** An image by URL: the model provider fetches it, so the workflow and its history carry only the link. */
 export async function remoteImage(imageUrl: string, question = 'What do you see in this image?'): Promise<string> {

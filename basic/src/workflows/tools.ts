@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { activityAsTool } from 'openai-agents-temporal/workflow';
 import { z } from 'zod';
 import type * as activities from '../activities/get-weather';

@@ -3,7 +3,7 @@
  * and a seat booking agent whose tool changes the booking in the conversation's context. Every
  * tool here runs inside the workflow: they compute, they do no I/O.
  */
-import { Agent, handoff, type RunContext, tool } from '@openai/agents-core';
+import { Agent, handoff, type RunContext, tool } from '@openai/agents';
 import { RECOMMENDED_PROMPT_PREFIX } from '@openai/agents-core/extensions';
 import { z } from 'zod';
 

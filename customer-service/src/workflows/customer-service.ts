@@ -1,4 +1,4 @@
-import { type Agent, type AgentInputItem, AgentsError, type RunItem, Runner, user } from '@openai/agents-core';
+import { type Agent, type AgentInputItem, AgentsError, type RunItem, Runner, user } from '@openai/agents';
 import {
   ApplicationFailure,
   allHandlersFinished,

@@ -3,8 +3,7 @@
  * tools, the writer, and a verifier that audits the report. All but the search agent answer with
  * structured output (zod).
  */
-import { Agent } from '@openai/agents-core';
-import { webSearchTool } from 'openai-agents-temporal/workflow';
+import { Agent, webSearchTool } from '@openai/agents';
 import { z } from 'zod';
 
 export const PLANNER_NAME = 'FinancialPlannerAgent';

@@ -1,4 +1,4 @@
-import { type Agent, run } from '@openai/agents-core';
+import { type Agent, run } from '@openai/agents';
 import {
   ApplicationFailure,
   defineQuery,

@@ -1,4 +1,4 @@
-import { Agent, type AgentInputItem, type HandoffInputData, handoff, run, tool, user } from '@openai/agents-core';
+import { Agent, type AgentInputItem, type HandoffInputData, handoff, run, tool, user } from '@openai/agents';
 import { removeAllTools } from '@openai/agents-core/extensions';
 import { z } from 'zod';
 

@@ -1,6 +1,5 @@
-import { Agent, type RunToolApprovalItem, run } from '@openai/agents-core';
+import { Agent, hostedMcpTool, type RunToolApprovalItem, run } from '@openai/agents';
 import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
-import { hostedMcpTool } from 'openai-agents-temporal/workflow';
 import { DEFAULT_MCP_SERVER_URL } from './simple';
 
 /** A call the model wants to make on the MCP server, waiting for a decision. */

@@ -1,5 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
-import { hostedMcpTool } from 'openai-agents-temporal/workflow';
+import { Agent, hostedMcpTool, run } from '@openai/agents';
 
 export const DEFAULT_MCP_SERVER_URL = 'https://gitmcp.io/openai/codex';
 

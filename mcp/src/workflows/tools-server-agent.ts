@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { statelessMcpServer } from 'openai-agents-temporal/workflow';
 
 export const TOOLS_QUESTIONS = [

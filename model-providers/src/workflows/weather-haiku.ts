@@ -1,4 +1,4 @@
-import { Agent, run, tool } from '@openai/agents-core';
+import { Agent, run, tool } from '@openai/agents';
 import { z } from 'zod';
 
 /** A model of another vendor, named `vendor/model`; the worker's provider resolves it. */

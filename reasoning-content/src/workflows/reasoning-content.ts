@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 
 /** A reasoning model that OpenAI serves today and that returns reasoning summaries. */
 export const DEFAULT_REASONING_MODEL = 'gpt-5-mini';

@@ -3,8 +3,7 @@
  * runs one search with OpenAI's hosted web search tool and summarises it, and a writer that turns
  * the summaries into a report. Planner and writer answer with structured output (zod).
  */
-import { Agent } from '@openai/agents-core';
-import { webSearchTool } from 'openai-agents-temporal/workflow';
+import { Agent, webSearchTool } from '@openai/agents';
 import { z } from 'zod';
 
 export const PLANNER_NAME = 'PlannerAgent';

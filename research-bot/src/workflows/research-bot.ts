@@ -1,4 +1,4 @@
-import { run } from '@openai/agents-core';
+import { run } from '@openai/agents';
 import { ApplicationFailure, defineQuery, isCancellation, setCurrentDetails, setHandler } from '@temporalio/workflow';
 import { createResearchAgents, type ResearchReport, type SearchItem } from './agents';
 

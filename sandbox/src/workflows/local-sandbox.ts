@@ -3,8 +3,8 @@
  * sandbox operation (create the session, each command, each edit, each read, close) is an activity of
  * the worker's `SandboxClientProvider` named `local`, shown in the history with what it does.
  */
-import { run } from '@openai/agents-core';
-import { Manifest, SandboxAgent, type SandboxDirectoryEntry } from '@openai/agents-core/sandbox';
+import { run } from '@openai/agents';
+import { Manifest, SandboxAgent, type SandboxDirectoryEntry } from '@openai/agents/sandbox';
 import {
   type TemporalSandboxSession,
   temporalSandboxCapabilities,

@@ -35,6 +35,8 @@ export const FailureTypes = {
   workerEnvNotAllowed: 'OpenAIAgents.WorkerEnvNotAllowed',
   /** A `workerEnvRef(name)` that the allow-list has, but the worker's environment does not set. */
   workerEnvUnset: 'OpenAIAgents.WorkerEnvUnset',
+  /** Workflow code called an `@openai/agents` API that belongs on the worker (OpenAIProvider, setDefaultOpenAIKey, ...). */
+  workerOnlyApi: 'OpenAIAgents.WorkerOnlyAPI',
   /** The workflow bundle or plugin is set up wrongly. */
   configuration: 'OpenAIAgents.ConfigurationError',
 } as const;

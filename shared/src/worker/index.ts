@@ -16,6 +16,7 @@ export {
   type ModelStreamingOptions,
 } from '../common/streaming.js';
 export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
+export { WorkflowBundleError } from './bundler.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';
 export { DEFAULT_MCP_IDLE_TIMEOUT_MS, type MCPConnectionPoolOptions } from './mcp-pool.js';
 export {

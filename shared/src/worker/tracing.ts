@@ -7,15 +7,19 @@
  */
 import {
   addTraceProcessor,
+  BatchTraceProcessor,
   dispatchSpanEnd,
   dispatchSpanStart,
   getGlobalTraceProvider,
   Span,
   type SpanData,
+  setTraceProcessors,
   Trace,
+  type TracingExporter,
   type TracingProcessor,
   withTraceContext,
 } from '@openai/agents-core';
+import { OpenAITracingExporter } from '@openai/agents-openai';
 import { defaultPayloadConverter, type Headers } from '@temporalio/common';
 import type {
   ActivityExecuteInput,
@@ -54,6 +58,37 @@ export interface TracingOptions {
    */
   inWorkflows?: boolean;
 }
+
+/**
+ * Whether the worker's spans go to OpenAI's trace dashboard by default: with an OpenAI key, as
+ * `@openai/agents` does. A key for another server (OPENAI_BASE_URL set elsewhere) is that server's,
+ * and is never sent to OpenAI.
+ */
+export function exportsTracesToOpenAI(env = process.env): boolean {
+  if (!env.OPENAI_API_KEY) return false;
+  const baseURL = env.OPENAI_BASE_URL?.trim();
+  if (!baseURL) return true;
+  try {
+    return new URL(baseURL).hostname === 'api.openai.com';
+  } catch {
+    return false;
+  }
+}
+
+/** OpenAI's exporter when {@link exportsTracesToOpenAI}, asked at each export (a .env may load after this module); nothing otherwise. */
+class DefaultTraceExporter implements TracingExporter {
+  #openai: OpenAITracingExporter | undefined;
+  async export(items: Parameters<TracingExporter['export']>[0], signal?: AbortSignal): Promise<void> {
+    if (!exportsTracesToOpenAI()) return;
+    this.#openai ??= new OpenAITracingExporter();
+    await this.#openai.export(items, signal);
+  }
+}
+
+// The process's default, replacing agents-core's, which prints every span to the console
+// ("[Exporter] Export span"). Set when this package loads, as `@openai/agents` sets its own, so trace
+// processors the app sets or adds afterwards (setTraceProcessors, addTraceProcessor, `tracing`) win.
+setTraceProcessors([new BatchTraceProcessor(new DefaultTraceExporter())]);
 
 /** Whether workflows built with these options trace (see {@link TracingOptions.inWorkflows}). */
 export function tracesInWorkflows(options: TracingOptions | undefined, env = process.env): boolean {

@@ -1,14 +1,16 @@
 /**
- * Workflow-safe builders for OpenAI's hosted tools. `@openai/agents-openai` cannot load in the
- * workflow sandbox (it pulls in the `openai` client), so these build the same plain
- * `{ type: 'hosted_tool', name, providerData }` objects here; the model activity's OpenAI
- * provider turns them into Responses API tools. A unit test checks them against agents-openai's.
+ * Workflow-safe builders for OpenAI's hosted tools: what `webSearchTool` and the others from
+ * `@openai/agents` / `@openai/agents-openai` are in workflow code (see openai-agents.ts). The real
+ * packages cannot load in the workflow sandbox (they pull in the `openai` client), so these build the
+ * same plain `{ type: 'hosted_tool', name, providerData }` objects here; the model activity's OpenAI
+ * provider turns them into Responses API tools. Unit tests check them against agents-openai's.
  */
-import type { HostedTool } from '@openai/agents-core';
+import { attachClientToolSearchExecutor, type HostedTool, UserError } from '@openai/agents-core';
 import type {
   codeInterpreterTool as openaiCodeInterpreterTool,
   fileSearchTool as openaiFileSearchTool,
   imageGenerationTool as openaiImageGenerationTool,
+  toolSearchTool as openaiToolSearchTool,
   webSearchTool as openaiWebSearchTool,
 } from '@openai/agents-openai';
 import { normalizeToolAllowedCallers } from '../common/agents-core-adapter.js';
@@ -19,6 +21,7 @@ export type WebSearchToolOptions = NonNullable<Parameters<typeof openaiWebSearch
 export type FileSearchToolOptions = NonNullable<Parameters<typeof openaiFileSearchTool>[1]>;
 export type CodeInterpreterToolOptions = NonNullable<Parameters<typeof openaiCodeInterpreterTool>[0]>;
 export type ImageGenerationToolOptions = NonNullable<Parameters<typeof openaiImageGenerationTool>[0]>;
+export type ToolSearchToolOptions = NonNullable<Parameters<typeof openaiToolSearchTool>[0]>;
 
 function hosted(name: string, providerData: Record<string, unknown>): HostedTool {
   return { type: 'hosted_tool', name, providerData };
@@ -86,4 +89,27 @@ export function imageGenerationTool(options: ImageGenerationToolOptions = {}): H
     quality: options.quality,
     size: options.size,
   });
+}
+
+export function programmaticToolCallingTool(): HostedTool {
+  return hosted('programmatic_tool_calling', { type: 'programmatic_tool_calling' });
+}
+
+export function toolSearchTool(options: ToolSearchToolOptions = {}): HostedTool {
+  if (typeof options.name === 'string' && options.name !== 'tool_search') {
+    throw new UserError('toolSearchTool() only supports the canonical built-in name "tool_search".');
+  }
+  if (typeof options.execute === 'function' && options.execution !== 'client') {
+    throw new UserError('toolSearchTool() only supports execute when execution is "client".');
+  }
+  const tool = hosted('tool_search', {
+    type: 'tool_search',
+    name: 'tool_search',
+    execution: options.execution,
+    description: options.description,
+    parameters: options.parameters,
+  });
+  // A client-executed search runs in the agent loop, here in the workflow, like a function tool.
+  if (typeof options.execute === 'function') attachClientToolSearchExecutor(tool, options.execute);
+  return tool;
 }

@@ -22,7 +22,7 @@ export const activitiesSource = `export async function getWeather({ city }: { ci
 }
 `;
 
-export const workflowsSource = `import { Agent, run } from '@openai/agents-core';
+export const workflowsSource = `import { Agent, run, webSearchTool } from '@openai/agents';
 import { activityAsTool } from 'openai-agents-temporal/workflow';
 import { z } from 'zod';
 import type * as activities from './activities.js';
@@ -37,12 +37,24 @@ export async function weatherAgent(question: string): Promise<string> {
         description: 'The current weather in a city.',
         parameters: z.object({ city: z.string() }),
       }),
+      webSearchTool(),
     ],
   });
   const result = await run(agent, question);
   return result.finalOutput ?? '';
 }
 `;
+
+/** The same workflow importing agents-core directly, as workflow code may too. */
+export const agentsCoreWorkflowsSource = workflowsSource
+  .replace(
+    "import { Agent, run, webSearchTool } from '@openai/agents';",
+    "import { Agent, run } from '@openai/agents-core';",
+  )
+  .replace('      webSearchTool(),\n', '');
+if (agentsCoreWorkflowsSource.includes('webSearchTool') || agentsCoreWorkflowsSource === workflowsSource) {
+  throw new Error('app-files.ts: the agents-core form of the workflow no longer follows workflowsSource');
+}
 
 /** One plugin configuration for the worker and for replay: the model parameters are part of the bundle. */
 export const pluginSource = `import { OpenAIAgentsPlugin } from 'openai-agents-temporal';

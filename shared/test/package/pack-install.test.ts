@@ -1,5 +1,5 @@
 // The plugin as a user gets it: `npm pack`ed, installed with npm from the tarball into a fresh app outside
-// the workspace (peers from the registry, at the versions this repo uses), compiled with tsc under
+// the workspace (peers and @openai/agents from the registry, at the versions this repo uses), compiled with tsc under
 // nodenext, run with plain node against the test's Temporal server, and replayed. Then the wrong way:
 // a symlink to this folder, whose bundle holds two copies of agents-core, must fail bundling at once.
 import assert from 'node:assert/strict';
@@ -30,7 +30,7 @@ import {
   useAgentsTestEnvironment,
 } from '../../src/testing/index.js';
 import { duplicateCopiesMessage } from '../../src/worker/bundler.js';
-import { appSources, appTsconfig } from './app-files.js';
+import { agentsCoreWorkflowsSource, appSources, appTsconfig } from './app-files.js';
 
 const sharedDir = fileURLToPath(new URL('../..', import.meta.url));
 const repoRoot = join(sharedDir, '..');
@@ -192,7 +192,7 @@ async function packPlugin(): Promise<string> {
  * A new npm project that depends on the plugin (`pluginSpec`, as in package.json) and on its peers at
  * the versions this repo uses, with the app's sources; installed with npm and compiled with tsc.
  */
-async function createApp(prefix: string, pluginSpec: string): Promise<string> {
+async function createApp(prefix: string, pluginSpec: string, sources = appSources): Promise<string> {
   const app = tempDir(prefix);
   const plugin = readPackageJson(sharedDir);
   const root = readPackageJson(repoRoot);
@@ -214,7 +214,7 @@ async function createApp(prefix: string, pluginSpec: string): Promise<string> {
   writeFileSync(join(app, 'package.json'), `${JSON.stringify(packageJson, null, 2)}\n`);
   writeFileSync(join(app, 'tsconfig.json'), `${JSON.stringify(appTsconfig, null, 2)}\n`);
   mkdirSync(join(app, 'src'));
-  for (const [path, source] of Object.entries(appSources)) writeFileSync(join(app, path), source);
+  for (const [path, source] of Object.entries(sources)) writeFileSync(join(app, path), source);
   const install = await runChild('npm', ['install', '--include=dev', ...NPM_QUIET], {
     cwd: app,
     timeoutMs: NPM_TIMEOUT_MS,
@@ -327,12 +327,16 @@ describe('the plugin packed and installed with npm in a project outside the work
         assert.equal(`${request.method} ${request.path}`, 'POST /v1/responses');
         assert.equal(request.headers.authorization, `Bearer ${API_KEY}`);
       }
-      const firstBody = first.body as { input: unknown; tools: { name: string }[] };
+      const firstBody = first.body as { input: unknown; tools: { type: string; name?: string }[] };
       assert.deepEqual(firstBody.input, [{ role: 'user', content: QUESTION }]);
+      // The function tool, and the hosted tool the workflow built with @openai/agents' webSearchTool().
       assert.deepEqual(
-        firstBody.tools.map((tool) => tool.name),
-        ['get_weather'],
+        firstBody.tools.map((tool) => tool.name ?? tool.type),
+        ['get_weather', 'web_search'],
       );
+      // No trace export to the console: the plugin's default, as @openai/agents', sends traces to OpenAI
+      // with an OpenAI key only (this key is the local server's), and prints none.
+      assert.ok(!stopped.output.includes('[Exporter]'), `the worker printed spans:\n${stopped.output}`);
       const secondInput = (second.body as { input: Record<string, unknown>[] }).input;
       assert.deepEqual(
         secondInput.map((item) => item.type ?? item.role),
@@ -370,7 +374,12 @@ describe('the plugin packed and installed with npm in a project outside the work
         existsSync(join(sharedDir, 'dist', 'worker', 'index.js')),
         'the linked plugin runs from shared/dist: run `pnpm run build` in shared/ first',
       );
-      const app = await createApp('linked-app', `file:${sharedDir}`);
+      // Its workflow imports agents-core itself: the app's copy. (`@openai/agents` imports alone would not
+      // make two copies: the plugin maps them to its workflow-safe form, on the plugin's own agents-core.)
+      const app = await createApp('linked-app', `file:${sharedDir}`, {
+        ...appSources,
+        'src/workflows.ts': agentsCoreWorkflowsSource,
+      });
       assert.ok(lstatSync(join(app, 'node_modules', 'openai-agents-temporal')).isSymbolicLink());
 
       const worker = startChild(process.execPath, ['dist/worker.js'], {

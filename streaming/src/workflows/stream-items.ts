@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { activityAsTool, workflowStream } from 'openai-agents-temporal/workflow';
 import { z } from 'zod';
 import type * as activities from '../activities';

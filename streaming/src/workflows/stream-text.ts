@@ -1,4 +1,4 @@
-import { Agent, Runner } from '@openai/agents-core';
+import { Agent, Runner } from '@openai/agents';
 import { ActivityModelProvider, workflowStream } from 'openai-agents-temporal/workflow';
 import { TOKENS_TOPIC } from '../topics';
 

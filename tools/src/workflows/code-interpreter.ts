@@ -1,5 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
-import { codeInterpreterTool } from 'openai-agents-temporal/workflow';
+import { Agent, codeInterpreterTool, run } from '@openai/agents';
 import { hostedToolCalls, isArray, isRecord, isString, providerField } from './hosted-calls';
 
 export interface CodeInterpreterResult {

@@ -1,5 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
-import { fileSearchTool } from 'openai-agents-temporal/workflow';
+import { Agent, fileSearchTool, run } from '@openai/agents';
 import { hostedToolCalls, isArray, isRecord, isString, providerField } from './hosted-calls';
 
 export interface FileSearchResult {

@@ -1,4 +1,4 @@
-import type { protocol, RunItem } from '@openai/agents-core';
+import type { protocol, RunItem } from '@openai/agents';
 
 /**
  * The hosted tool calls of one kind (`web_search_call`, `file_search_call`, `code_interpreter_call`,

@@ -1,6 +1,5 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, imageGenerationTool, run } from '@openai/agents';
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import { imageGenerationTool } from 'openai-agents-temporal/workflow';
 import type * as activities from '../activities';
 import type { SavedImage } from '../activities/save-image';
 import { hostedToolCalls } from './hosted-calls';

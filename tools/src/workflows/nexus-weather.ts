@@ -1,4 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
+import { Agent, run } from '@openai/agents';
 import { nexusOperationAsTool } from 'openai-agents-temporal/workflow';
 import { z } from 'zod';
 import { WEATHER_ENDPOINT, weatherService } from '../weather-service/service';

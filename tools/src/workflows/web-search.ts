@@ -1,5 +1,4 @@
-import { Agent, run } from '@openai/agents-core';
-import { webSearchTool } from 'openai-agents-temporal/workflow';
+import { Agent, run, webSearchTool } from '@openai/agents';
 import { hostedToolCalls, isRecord, isString, providerField } from './hosted-calls';
 
 export interface WebSearchResult {
