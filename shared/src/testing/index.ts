@@ -22,6 +22,7 @@ export {
 export {
   chatCompletionBody,
   chatCompletionChunks,
+  chatCompletionEvents,
   chatCompletionReply,
   type ScriptedChatMessage,
   type ScriptedChatToolCall,
@@ -44,6 +45,7 @@ export {
   overlappingRequests,
   type RecordedHttpRequest,
   repliesInOrder,
+  responsesApiEvents,
   responsesApiText,
   type ScriptedHttpReply,
   startFakeOpenAIServer,
