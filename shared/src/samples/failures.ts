@@ -21,6 +21,10 @@ const FIXES: Record<string, string> = {
   [FailureTypes.invalidResponse]:
     "point the worker's OPENAI_BASE_URL at an OpenAI-compatible API (ending in /v1), then restart the worker.",
   [FailureTypes.connection]: "check that the worker can reach OPENAI_BASE_URL (or OpenAI's API), then run again.",
+  [FailureTypes.serverError]:
+    'the model server kept failing for every attempt the retry policy allows (SAMPLES_MODEL_MAX_ATTEMPTS on a sample worker): run again later, or check the server at OPENAI_BASE_URL.',
+  [FailureTypes.timeout]:
+    'the model did not answer in time for every attempt the retry policy allows: run again, or raise modelParams.startToCloseTimeout.',
   'ScriptedModel.ScriptExhausted':
     "the offline answers do not cover this call: set OPENAI_API_KEY to call OpenAI, or extend the folder's offline answers.",
   MaxTurnsExceededError: "raise the run's maxTurns, or make the agent's instructions lead to a final answer sooner.",

@@ -11,6 +11,8 @@ import {
   type WorkflowHandleWithFirstExecutionRunId,
 } from '@temporalio/client';
 import type { Workflow, WorkflowResultType } from '@temporalio/common';
+import { optionalTsToMs } from '@temporalio/common/lib/time.js';
+import type { temporal } from '@temporalio/proto';
 import {
   connectClient,
   isNamespaceNotFound,
@@ -35,6 +37,8 @@ export interface SampleRun<W extends Workflow> {
   /** The run's page in the Temporal UI. */
   uiUrl: string;
 }
+
+type PendingActivity = temporal.api.workflow.v1.IPendingActivityInfo;
 
 /** How long a task may wait for a worker before the launcher says that none is picking it up. */
 const NO_WORKER_AFTER_MS = 3_000;
@@ -155,6 +159,8 @@ class RunWatcher {
   #saidNoWorker = false;
   #lastProgressLine = '';
   #lastProgressPrintedAt = 0;
+  /** `<activityId>:<attempt>` of each failed attempt already reported. */
+  readonly #reportedFailures = new Set<string>();
   /** When each pending task was first seen waiting for a worker (by the launcher's clock). */
   readonly #waitingSince = new Map<string, number>();
 
@@ -203,47 +209,85 @@ class RunWatcher {
     const task = raw.pendingWorkflowTask;
     if (task && (task.attempt ?? 1) >= 2) await this.#reportFailingWorkflowTask(task.attempt ?? 2);
 
-    const waiting: { key: string; what: string; queueType: number }[] = [];
+    const waiting: { key: string; what: string; queueType: number; since: number }[] = [];
     if (task?.state === PENDING_WORKFLOW_TASK_SCHEDULED) {
-      waiting.push({ key: 'workflow-task', what: 'the workflow', queueType: TASK_QUEUE_TYPE_WORKFLOW });
+      waiting.push({ key: 'workflow-task', what: 'the workflow', queueType: TASK_QUEUE_TYPE_WORKFLOW, since: 0 });
     }
     for (const activity of raw.pendingActivities ?? []) {
-      if (activity.state === PENDING_ACTIVITY_SCHEDULED) {
-        const name = activity.activityType?.name ?? 'an activity';
-        waiting.push({ key: `activity-${activity.activityId}`, what: name, queueType: TASK_QUEUE_TYPE_ACTIVITY });
-      }
+      if (activity.state !== PENDING_ACTIVITY_SCHEDULED) continue;
+      // An activity in retry backoff is SCHEDULED too, but it waits for its next attempt's time, not for a worker.
+      const nextAttemptAt = optionalTsToMs(activity.nextAttemptScheduleTime) ?? 0;
+      if (nextAttemptAt > now) continue;
+      const name = activity.activityType?.name ?? 'an activity';
+      waiting.push({
+        key: `activity-${activity.activityId}-attempt-${activity.attempt ?? 1}`,
+        what: name,
+        queueType: TASK_QUEUE_TYPE_ACTIVITY,
+        since: nextAttemptAt,
+      });
     }
     for (const key of this.#waitingSince.keys()) {
       if (!waiting.some((item) => item.key === key)) this.#waitingSince.delete(key);
     }
     for (const item of waiting) if (!this.#waitingSince.has(item.key)) this.#waitingSince.set(item.key, now);
     const longest = waiting
-      .map((item) => ({ ...item, since: this.#waitingSince.get(item.key) ?? now }))
+      .map((item) => ({ ...item, since: Math.max(item.since, this.#waitingSince.get(item.key) ?? now) }))
       .sort((a, b) => a.since - b.since)[0];
 
     if (longest && now - longest.since >= NO_WORKER_AFTER_MS) {
       if (!this.#saidNoWorker) {
         this.#saidNoWorker = true;
-        this.clearProgress();
-        console.log(await this.#noWorkerMessage(longest.queueType));
+        this.#say(await this.#noWorkerMessage(longest.queueType));
       }
       this.#progress(`Waiting for a worker to run ${longest.what}... ${Math.round((now - longest.since) / 1000)} s`);
       return;
+    }
+    if (this.#saidNoWorker) {
+      this.#saidNoWorker = false;
+      this.#say('A worker picked up the run.');
     }
     const retrying = (raw.pendingActivities ?? []).find(
       (activity) => (activity.attempt ?? 1) >= 2 && activity.lastFailure,
     );
     if (retrying) {
-      const name = retrying.activityType?.name ?? 'an activity';
-      const reason = firstLine(retrying.lastFailure?.message ?? '');
-      this.#progress(`${name}: attempt ${retrying.attempt} after a failure (${reason}); Temporal retries it...`);
+      this.#reportRetry(retrying, now);
       return;
     }
     this.clearProgress();
-    if (this.#saidNoWorker) {
-      this.#saidNoWorker = false;
-      console.log('A worker picked up the run.');
+  }
+
+  /**
+   * An activity that failed and is retried: each failed attempt once, on a line of its own that stays
+   * (type and message), then a progress line with the next attempt's time and the policy's limit.
+   */
+  #reportRetry(activity: PendingActivity, now: number): void {
+    const name = activity.activityType?.name ?? 'an activity';
+    const attempt = activity.attempt ?? 2;
+    const failure = activity.lastFailure;
+    const failedAttempt = `${activity.activityId}:${attempt - 1}`;
+    if (!this.#reportedFailures.has(failedAttempt)) {
+      this.#reportedFailures.add(failedAttempt);
+      const type = failure?.applicationFailureInfo?.type;
+      this.#say(
+        `${name}: attempt ${attempt - 1} failed${type ? ` (${type})` : ''}: ${firstLine(failure?.message ?? '')}`,
+      );
     }
+    const maximum = activity.maximumAttempts ?? 0;
+    const limit =
+      maximum > 0 ? `, at most ${maximum} attempts` : ', with no attempt limit; Ctrl-C stops waiting, not the run';
+    const nextAttemptAt = optionalTsToMs(activity.nextAttemptScheduleTime) ?? 0;
+    if (activity.state === PENDING_ACTIVITY_SCHEDULED && nextAttemptAt > now) {
+      const seconds = Math.ceil((nextAttemptAt - now) / 1000);
+      this.#progress(`${name}: Temporal retries it (attempt ${attempt} in ${seconds} s${limit})...`);
+    } else {
+      this.#progress(`${name}: attempt ${attempt} running${limit}...`);
+    }
+  }
+
+  /** A line that stays: after the progress line is cleared, and on a line of its own. */
+  #say(text: string): void {
+    this.clearProgress();
+    console.log(text);
   }
 
   async #noWorkerMessage(queueType: number): Promise<string> {
@@ -296,7 +340,7 @@ class RunWatcher {
       this.#progressShown = true;
       return;
     }
-    const gist = line.replace(/\d+ s$/, '');
+    const gist = line.replace(/\d+ s\b/g, '');
     const now = Date.now();
     if (gist !== this.#lastProgressLine || now - this.#lastProgressPrintedAt >= 15_000) {
       console.log(line);

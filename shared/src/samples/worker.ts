@@ -6,8 +6,16 @@
  */
 import { getDefaultModel, type ModelProvider, setTraceProcessors } from '@openai/agents-core';
 import { setDefaultOpenAITracingExporter } from '@openai/agents-openai';
-import type { Duration } from '@temporalio/common';
-import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
+import { ApplicationFailure, type Duration, type LogMetadata } from '@temporalio/common';
+import { msToNumber } from '@temporalio/common/lib/time.js';
+import {
+  bundleWorkflowCode,
+  DefaultLogger,
+  type LogEntry,
+  NativeConnection,
+  Runtime,
+  Worker,
+} from '@temporalio/worker';
 import type { ModelActivityParameters } from '../common/model-params.js';
 import { quietBundlerLogger } from '../worker/bundler.js';
 import { OpenAIAgentsPlugin, type OpenAIAgentsPluginOptions } from '../worker/plugin.js';
@@ -66,6 +74,56 @@ function chooseModel(options: SampleWorkerOptions): { provider: ModelProvider | 
   return { provider: undefined, description: `OpenAI at ${baseUrl}, default model ${getDefaultModel()}` };
 }
 
+/**
+ * SAMPLES_MODEL_MAX_ATTEMPTS bounds the model calls' retries, for a run that should fail rather than
+ * wait while the model server is down. Unset: Temporal's default, unlimited attempts.
+ */
+function withAttemptLimit(params: ModelActivityParameters): ModelActivityParameters {
+  const value = process.env.SAMPLES_MODEL_MAX_ATTEMPTS;
+  if (value === undefined || value === '') return params;
+  const attempts = Number(value);
+  if (!Number.isInteger(attempts) || attempts < 1) {
+    throw new SampleSetupError(
+      `SAMPLES_MODEL_MAX_ATTEMPTS must be a whole number of attempts, 1 or more (got "${value}"). ` +
+        'Fix it in the environment or .env, or unset it to retry model calls without a limit.',
+    );
+  }
+  return { ...params, retry: { ...params.retry, maximumAttempts: attempts } };
+}
+
+/** Whether the worker's model is OpenAI's own API: OPENAI_BASE_URL unset, or pointing at api.openai.com. */
+function callsOpenAI(): boolean {
+  const baseUrl = process.env.OPENAI_BASE_URL;
+  return !baseUrl || /^https:\/\/api\.openai\.com(\/|$)/.test(baseUrl);
+}
+
+/**
+ * The SDK's log, except that each failed activity attempt is one line (activity, attempt, failure
+ * type and message, whether it is retried) instead of a warning with the whole stack, which
+ * `--verbose` keeps.
+ */
+function sampleWorkerLogger(name: string, verbose: boolean): DefaultLogger {
+  const level = verbose ? 'INFO' : 'WARN';
+  const sdk = new DefaultLogger(level);
+  return new DefaultLogger(level, (entry: LogEntry) => {
+    if (!verbose && entry.message === 'Activity failed') console.error(failedAttemptLine(name, entry.meta ?? {}));
+    else sdk.log(entry.level, entry.message, entry.meta);
+  });
+}
+
+function failedAttemptLine(name: string, meta: LogMetadata): string {
+  const { error, activityType, attempt } = meta;
+  const failure = error instanceof Error ? error : new Error(String(error));
+  const type = failure instanceof ApplicationFailure && failure.type ? failure.type : failure.name;
+  const message = (failure.message.split('\n')[0] ?? '').slice(0, 300);
+  let retry = '; retried';
+  if (failure instanceof ApplicationFailure && failure.nonRetryable) retry = '; not retried (non-retryable)';
+  else if (failure instanceof ApplicationFailure && failure.nextRetryDelay !== undefined) {
+    retry = `; retried in ${Math.round(msToNumber(failure.nextRetryDelay) / 100) / 10} s`;
+  }
+  return `${name} worker: ${String(activityType)} attempt ${String(attempt)} failed (${type}): ${message}${retry}`;
+}
+
 /** Prints a setup failure without a stack (unless --verbose) and exits 1. */
 function exitWithSetupError(error: unknown, verbose: boolean): never {
   if (error instanceof SampleSetupError && !verbose) console.error(error.message);
@@ -79,7 +137,7 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
   const verbose = isVerbose();
   const name = sampleFolder().name;
   // Signals are handled here, so the first Ctrl-C drains and a later one stops at once.
-  Runtime.install({ logger: new DefaultLogger(verbose ? 'INFO' : 'WARN'), shutdownSignals: [] });
+  Runtime.install({ logger: sampleWorkerLogger(name, verbose), shutdownSignals: [] });
   const shutdownGraceTime = options.shutdownGraceTime ?? SAMPLE_SHUTDOWN_GRACE_TIME;
 
   let worker: Worker | undefined;
@@ -115,15 +173,19 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
     config = temporalConnectConfig();
     const model = chooseModel(options);
     description = model.description;
-    // agents-core's default trace processor prints every span. With a key, send traces to OpenAI's
-    // dashboard as `@openai/agents` does; without one, export nothing.
-    if (process.env.OPENAI_API_KEY) setDefaultOpenAITracingExporter();
+    // agents-core's default trace processor prints every span. With a key for OpenAI itself, send
+    // traces to OpenAI's dashboard as `@openai/agents` does; otherwise (no key, or another
+    // OpenAI-compatible server, whose key OpenAI would refuse) export nothing.
+    if (process.env.OPENAI_API_KEY && callsOpenAI()) setDefaultOpenAITracingExporter();
     else setTraceProcessors([]);
+    const modelParams = withAttemptLimit({ ...SAMPLE_MODEL_PARAMS, ...options.modelParams });
     const plugin = new OpenAIAgentsPlugin({
       ...options.pluginOptions,
       ...(model.provider ? { modelProvider: model.provider } : {}),
-      modelParams: { ...SAMPLE_MODEL_PARAMS, ...options.modelParams },
+      modelParams,
     });
+    const attempts = modelParams.retry?.maximumAttempts;
+    if (attempts) description += `; model calls: at most ${attempts} attempts`;
     const unreachable = await unreachableReason(config.address);
     if (unreachable) throw new SampleSetupError(connectionFailureMessage(config, unreachable));
     let connection: NativeConnection;

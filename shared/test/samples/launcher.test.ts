@@ -109,6 +109,50 @@ describe('the basic worker and launchers', () => {
     assert.match(verbose.output(), /ApplicationFailure \(ModelInvocationError\.Authentication\)/);
   });
 
+  it('a model call that keeps failing: each failed attempt is said once with its cause, and never "no worker"', async () => {
+    assert.ok(worker, 'the first test starts the worker');
+    nextReply = { status: 503, json: openAIErrorBody('The model server is overloaded', 'server_error') };
+    const workerOutputBefore = worker.output().length;
+    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    try {
+      // Temporal's default policy waits 1, 2, 4, 8 s between attempts: past the 3 s after which a
+      // task nobody polls is reported.
+      await launcher.waitForOutput('attempt 4 failed');
+      const output = launcher.output();
+      assert.doesNotMatch(output, /No worker/);
+      for (const attempt of [1, 2, 3, 4]) {
+        assert.match(
+          output,
+          new RegExp(
+            `^${INVOKE_MODEL_ACTIVITY}: attempt ${attempt} failed \\(ModelInvocationError\\.ServerError\\): Retryable model error 503: 503 The model server is overloaded$`,
+            'm',
+          ),
+        );
+      }
+      assert.match(output, /Temporal retries it \(attempt \d in \d+ s, with no attempt limit; Ctrl-C stops waiting/);
+
+      // The worker: one line per failed attempt, no stack and no tracing noise.
+      const workerLines = worker.output().slice(workerOutputBefore);
+      assert.match(
+        workerLines,
+        new RegExp(
+          `^basic worker: ${INVOKE_MODEL_ACTIVITY} attempt 1 failed \\(ModelInvocationError\\.ServerError\\): Retryable model error 503: 503 The model server is overloaded; retried$`,
+          'm',
+        ),
+      );
+      assert.doesNotMatch(workerLines, /^\s+at /m, 'no stack frames without --verbose');
+      assert.doesNotMatch(workerLines, /Tracing: request failed/);
+    } finally {
+      const { executions } = await testEnv().client.workflowService.listOpenWorkflowExecutions({ namespace });
+      for (const { execution } of executions ?? []) {
+        await testEnv().client.workflowService.terminateWorkflowExecution({ namespace, workflowExecution: execution });
+      }
+      await launcher.exited;
+      launcher.kill();
+    }
+    assert.match(launcher.output(), /The workflow failed: TerminatedFailure/);
+  });
+
   it('reports a workflow the worker does not have instead of waiting for it', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const launcher = startProcess(tsxBin, [unregisteredWorkflowLauncher, TASK_QUEUE], {
@@ -178,6 +222,54 @@ describe('the basic worker and launchers', () => {
     } finally {
       launcher.kill();
     }
+  });
+});
+
+describe('a sample worker with SAMPLES_MODEL_MAX_ATTEMPTS', () => {
+  it('stops retrying a failing model call after that many attempts, and the launcher prints the failure', async () => {
+    const namespace = await freshNamespace(testEnv().client, 'samples-bounded');
+    const fakeOpenAI = await startFakeOpenAIServer(() => ({
+      status: 503,
+      json: openAIErrorBody('The model server is overloaded', 'server_error'),
+    }));
+    const env = {
+      TEMPORAL_ADDRESS: testEnv().env.address,
+      TEMPORAL_NAMESPACE: namespace,
+      OPENAI_API_KEY: 'sk-test-local-server',
+      OPENAI_BASE_URL: fakeOpenAI.baseURL,
+      SAMPLES_MODEL_MAX_ATTEMPTS: '2',
+    };
+    const worker = startSample('basic', 'src/worker.ts', env);
+    try {
+      await worker.waitForOutput('Ctrl-C stops it.');
+      assert.match(worker.output(), /model calls: at most 2 attempts\. Ctrl-C stops it\./);
+      const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+      assert.equal(await launcher.exited, 1, launcher.output());
+      const output = launcher.output();
+      assert.match(output, /attempt 1 failed \(ModelInvocationError\.ServerError\)/);
+      assert.match(output, /at most 2 attempts/);
+      assert.match(
+        output,
+        new RegExp(`The workflow failed in activity ${INVOKE_MODEL_ACTIVITY}: ModelInvocationError\\.ServerError`),
+      );
+      assert.match(output, /Fix: the model server kept failing for every attempt the retry policy allows/);
+      assert.equal(fakeOpenAI.requests.length, 2);
+    } finally {
+      worker.kill();
+      await fakeOpenAI.close();
+    }
+  });
+
+  it('refuses a value that is not a number of attempts, saying what to fix', async () => {
+    const worker = startSample('basic', 'src/worker.ts', {
+      TEMPORAL_ADDRESS: testEnv().env.address,
+      SAMPLES_MODEL_MAX_ATTEMPTS: 'three',
+    });
+    assert.equal(await worker.exited, 1, worker.output());
+    assert.match(
+      worker.output(),
+      /^SAMPLES_MODEL_MAX_ATTEMPTS must be a whole number of attempts, 1 or more \(got "three"\)/,
+    );
   });
 });
 
