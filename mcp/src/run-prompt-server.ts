@@ -1,8 +1,10 @@
 import { runSampleWorkflow } from 'openai-agents-temporal/samples';
+import { startServerFix } from './mcp-servers';
 import { TASK_QUEUE } from './task-queue';
 import { promptServer } from './workflows/prompt-server';
 
 const { result, uiUrl } = await runSampleWorkflow(promptServer, {
+  fixes: startServerFix('serve-prompts'),
   taskQueue: TASK_QUEUE,
   args: ['security vulnerabilities', 'python'],
 });

@@ -22,13 +22,19 @@ import {
   workflowUiUrl,
 } from './connection.js';
 import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
-import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
+import { describeWorkflowFailure, describeWorkflowTaskFailure, fixFor } from './failures.js';
 
 export interface SampleRunOptions<W extends Workflow> {
   taskQueue: string;
   args: Parameters<W>;
   /** Default: the workflow's name in kebab case and the time, e.g. `hello-world-1767000000000`. */
   workflowId?: string;
+  /**
+   * What to do about a failure type, in this sample's words, over the general advice: e.g.
+   * `{ 'OpenAIAgents.MCPServerStartFailed': 'start the server: pnpm --filter mcp run serve-tools' }`.
+   * Printed as the failure block's "Fix:" line, and under a failed attempt that is retried.
+   */
+  fixes?: Record<string, string>;
 }
 
 export interface SampleRun<W extends Workflow> {
@@ -87,14 +93,20 @@ export async function startSampleWorkflow<W extends Workflow>(
     throw error;
   }
   // Watched from the start, so a launcher that sends updates or signals first hears about a missing worker too.
-  watchRun(handle, { taskQueue: options.taskQueue, workflowType: workflow.name });
+  watchRun(handle, { taskQueue: options.taskQueue, workflowType: workflow.name, fixes: options.fixes });
   return handle;
 }
 
 /** Each started run's watcher, until its result is in. */
 const watchers = new WeakMap<object, RunWatcher>();
 
-function watchRun(handle: WorkflowHandle, options: { taskQueue: string; workflowType: string }): RunWatcher {
+interface WatchOptions {
+  taskQueue: string;
+  workflowType: string;
+  fixes?: Record<string, string> | undefined;
+}
+
+function watchRun(handle: WorkflowHandle, options: WatchOptions): RunWatcher {
   const watcher = new RunWatcher(handle, options, workflowUiUrl(handle), isVerbose());
   watchers.set(handle, watcher);
   void watcher.watch();
@@ -140,7 +152,7 @@ export async function waitForSampleResult<W extends Workflow>(
   } catch (error) {
     watcher.stop();
     if (error instanceof WorkflowFailedError) {
-      console.error(describeWorkflowFailure(error, { uiUrl, verbose }));
+      console.error(describeWorkflowFailure(error, { uiUrl, verbose, fixes: watcher.options.fixes }));
       process.exit(1);
     }
     throw error;
@@ -166,7 +178,7 @@ class RunWatcher {
 
   constructor(
     readonly handle: WorkflowHandle,
-    readonly options: { taskQueue: string; workflowType: string },
+    readonly options: WatchOptions,
     readonly uiUrl: string,
     readonly verbose: boolean,
   ) {}
@@ -271,6 +283,12 @@ class RunWatcher {
       this.#say(
         `${name}: attempt ${attempt - 1} failed${type ? ` (${type})` : ''}: ${firstLine(failure?.message ?? '')}`,
       );
+      // The advice once per failure type, not under every attempt.
+      const fix = type ? fixFor(type, this.options.fixes) : undefined;
+      if (fix && type && !this.#reportedFailures.has(type)) {
+        this.#reportedFailures.add(type);
+        console.log(`  Fix: ${fix}`);
+      }
     }
     const maximum = activity.maximumAttempts ?? 0;
     const limit =

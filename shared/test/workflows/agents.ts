@@ -152,3 +152,11 @@ export async function cancelledRun(prompt: string): Promise<string> {
     throw error;
   }
 }
+
+/** An image as bytes made in the workflow (a client cannot send a Uint8Array: it arrives as an object). */
+export async function binaryImagePrompt(): Promise<string> {
+  const agent = new Agent({ name: 'Viewer', instructions: 'Describe the image.' });
+  const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  const result = await run(agent, [{ role: 'user', content: [{ type: 'input_image', image }] }]);
+  return result.finalOutput ?? '';
+}
