@@ -50,6 +50,7 @@ export {
   toolOutput,
   userTexts,
 } from './offline-model.js';
+export { writeStreamedText } from './terminal.js';
 export {
   runSampleWorker,
   SAMPLE_MODEL_PARAMS,

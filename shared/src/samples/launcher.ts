@@ -23,6 +23,7 @@ import {
 } from './connection.js';
 import { isVerbose, loadSampleEnv, workerCommand } from './env.js';
 import { describeWorkflowFailure, describeWorkflowTaskFailure, fixFor } from './failures.js';
+import { launcherTerminal } from './terminal.js';
 
 export interface SampleRunOptions<W extends Workflow> {
   taskQueue: string;
@@ -140,8 +141,7 @@ export async function waitForSampleResult<W extends Workflow>(
     watcher = watchRun(handle, { taskQueue, workflowType: type });
   }
   const stopWaiting = () => {
-    watcher.clearProgress();
-    console.log(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
+    launcherTerminal.line(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
     process.exit(130);
   };
   process.once('SIGINT', stopWaiting);
@@ -152,7 +152,7 @@ export async function waitForSampleResult<W extends Workflow>(
   } catch (error) {
     watcher.stop();
     if (error instanceof WorkflowFailedError) {
-      console.error(describeWorkflowFailure(error, { uiUrl, verbose, fixes: watcher.options.fixes }));
+      launcherTerminal.line(describeWorkflowFailure(error, { uiUrl, verbose, fixes: watcher.options.fixes }), 'stderr');
       process.exit(1);
     }
     throw error;
@@ -167,7 +167,6 @@ export async function waitForSampleResult<W extends Workflow>(
 class RunWatcher {
   #stopped = false;
   #wakeUp: (() => void) | undefined;
-  #progressShown = false;
   #saidNoWorker = false;
   #lastProgressLine = '';
   #lastProgressPrintedAt = 0;
@@ -191,7 +190,7 @@ class RunWatcher {
     this.clearProgress();
     if (this.#saidNoWorker) {
       this.#saidNoWorker = false;
-      console.log('A worker picked up the run.');
+      launcherTerminal.line('A worker picked up the run.');
     }
   }
 
@@ -287,7 +286,7 @@ class RunWatcher {
       const fix = type ? fixFor(type, this.options.fixes) : undefined;
       if (fix && type && !this.#reportedFailures.has(type)) {
         this.#reportedFailures.add(type);
-        console.log(`  Fix: ${fix}`);
+        launcherTerminal.line(`  Fix: ${fix}`);
       }
     }
     const maximum = activity.maximumAttempts ?? 0;
@@ -304,8 +303,7 @@ class RunWatcher {
 
   /** A line that stays: after the progress line is cleared, and on a line of its own. */
   #say(text: string): void {
-    this.clearProgress();
-    console.log(text);
+    launcherTerminal.line(text);
   }
 
   async #noWorkerMessage(queueType: number): Promise<string> {
@@ -335,7 +333,7 @@ class RunWatcher {
     const attributes = failed?.workflowTaskFailedEventAttributes;
     if (!attributes || BENIGN_WORKFLOW_TASK_FAILURE_CAUSES.has(Number(attributes.cause ?? 0))) return;
     this.stop();
-    console.error(
+    launcherTerminal.line(
       describeWorkflowTaskFailure({
         workflowType: this.options.workflowType,
         workflowId: this.handle.workflowId,
@@ -347,6 +345,7 @@ class RunWatcher {
         workerCommand: workerCommand(),
         verbose: this.verbose,
       }),
+      'stderr',
     );
     process.exit(1);
   }
@@ -354,14 +353,13 @@ class RunWatcher {
   /** One line that rewrites itself on a terminal; elsewhere a new line when it says something new, or every 15 s. */
   #progress(line: string): void {
     if (process.stdout.isTTY) {
-      process.stdout.write(`\r\x1b[K${line}`);
-      this.#progressShown = true;
+      launcherTerminal.progress(line);
       return;
     }
     const gist = line.replace(/\d+ s\b/g, '');
     const now = Date.now();
     if (gist !== this.#lastProgressLine || now - this.#lastProgressPrintedAt >= 15_000) {
-      console.log(line);
+      launcherTerminal.line(line);
       this.#lastProgressLine = gist;
       this.#lastProgressPrintedAt = now;
     }
@@ -369,8 +367,7 @@ class RunWatcher {
 
   /** Removes the progress line from a terminal, so what follows starts on a clean line. */
   clearProgress(): void {
-    if (this.#progressShown) process.stdout.write('\r\x1b[K');
-    this.#progressShown = false;
+    launcherTerminal.clearProgress();
     this.#lastProgressLine = '';
   }
 }

@@ -223,6 +223,36 @@ describe('the basic worker and launchers', () => {
       launcher.kill();
     }
   });
+  it('a second Ctrl-C exits at once, without waiting for the in-flight model call', async () => {
+    assert.ok(worker, 'the first test starts the worker');
+    const stoppingWorker = worker;
+    nextReply = { delayMs: 60_000, json: responsesApiText('never waited for') };
+    const requestsBefore = fakeOpenAI.requests.length;
+    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    try {
+      for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      stoppingWorker.interrupt();
+      await stoppingWorker.waitForOutput('Ctrl-C again to exit at once.');
+      // A person's second press, not the same one relayed by pnpm or tsx.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stoppingWorker.interrupt();
+      assert.equal(await stoppingWorker.exited, 130, stoppingWorker.output());
+      assert.match(
+        stoppingWorker.output(),
+        /basic worker: SIGINT again, exiting without waiting for in-flight activities\./,
+      );
+      const call = fakeOpenAI.requests[requestsBefore];
+      assert.equal(call?.finishedAt === undefined || call.abortedByClient, true, 'the call was not waited for');
+    } finally {
+      launcher.kill();
+      const { executions } = await testEnv().client.workflowService.listOpenWorkflowExecutions({ namespace });
+      for (const { execution } of executions ?? []) {
+        await testEnv().client.workflowService.terminateWorkflowExecution({ namespace, workflowExecution: execution });
+      }
+    }
+  });
 });
 
 describe('a sample worker with SAMPLES_MODEL_MAX_ATTEMPTS', () => {
