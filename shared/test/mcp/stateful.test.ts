@@ -125,6 +125,16 @@ describe('stateful MCP server', () => {
       ],
     );
     assert.notEqual(scheduled[0]?.queue, dedicated, 'the session runs on the workflow’s own task queue');
+    // Every MCP activity says what it does in the UI, the close too.
+    const summaries = (history.events ?? []).flatMap((event) =>
+      event.activityTaskScheduledEventAttributes?.activityType?.name === INVOKE_MODEL_ACTIVITY ||
+      !event.activityTaskScheduledEventAttributes
+        ? []
+        : [Buffer.from(event.userMetadata?.summary?.data ?? new Uint8Array()).toString('utf8')],
+    );
+    assert.equal(summaries.length, 8);
+    for (const summary of summaries) assert.match(summary, /^"Notes: .+"$/);
+    assert.equal(summaries.at(-1), '"Notes: close the connection"');
     for (let i = 0; i < 100 && processesRunning() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(processesRunning(), 0, 'the server process ended with the scope');
   });
