@@ -36,6 +36,9 @@ import { type OfflineAnswers, offlineModelProvider } from './offline-model.js';
  */
 export const SAMPLE_MODEL_PARAMS: ModelActivityParameters = { startToCloseTimeout: '60s', heartbeatTimeout: '5s' };
 
+/** Signals this close to the first are the same Ctrl-C, relayed. */
+const SAME_CTRL_C_WITHIN_MS = 150;
+
 /** How long Ctrl-C lets in-flight activities (model calls, tools) finish before they are cancelled. */
 export const SAMPLE_SHUTDOWN_GRACE_TIME: Duration = '20s';
 
@@ -102,13 +105,46 @@ function callsOpenAI(): boolean {
  * type and message, whether it is retried) instead of a warning with the whole stack, which
  * `--verbose` keeps.
  */
-function sampleWorkerLogger(name: string, verbose: boolean): DefaultLogger {
+export function sampleWorkerLogger(
+  name: string,
+  verbose: boolean,
+  print: (line: string) => void = (line) => console.error(line),
+): DefaultLogger {
   const level = verbose ? 'INFO' : 'WARN';
   const sdk = new DefaultLogger(level);
+  let unreachableSaidAt: number | undefined;
   return new DefaultLogger(level, (entry: LogEntry) => {
-    if (!verbose && entry.message === 'Activity failed') console.error(failedAttemptLine(name, entry.meta ?? {}));
-    else sdk.log(entry.level, entry.message, entry.meta);
+    if (verbose) sdk.log(entry.level, entry.message, entry.meta);
+    else if (entry.message === 'Activity failed') print(failedAttemptLine(name, entry.meta ?? {}));
+    else if (isServerRetry(entry)) {
+      // The SDK's client logs every retry of every call while Temporal is down: one line per outage
+      // (a minute without one ends it) says the same.
+      const now = Date.now();
+      if (unreachableSaidAt === undefined || now - unreachableSaidAt > UNREACHABLE_QUIET_MS) {
+        const reason = plainText(String(entry.meta?.error ?? entry.message)).slice(0, 200);
+        print(
+          `${name} worker: the Temporal server is unreachable (${reason}); the worker keeps retrying. ` +
+            '--verbose shows each retry.',
+        );
+      }
+      unreachableSaidAt = now;
+    } else sdk.log(entry.level, entry.message, entry.meta);
   });
+}
+
+/** After this long without a retry log, the next one is a new outage, said again. */
+const UNREACHABLE_QUIET_MS = 60_000;
+
+/** A log of the SDK's client retrying a call to the Temporal server (`temporalio_client::retry`). */
+function isServerRetry(entry: LogEntry): boolean {
+  const target = entry.meta?.target;
+  return typeof target === 'string' && target.startsWith('temporalio_client::retry');
+}
+
+/** One line, without the terminal colour codes the SDK's core puts in its messages. */
+function plainText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: ANSI colour codes start with ESC.
+  return (text.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0] ?? '').trim();
 }
 
 function failedAttemptLine(name: string, meta: LogMetadata): string {
@@ -137,15 +173,21 @@ export async function runSampleWorker(options: SampleWorkerOptions): Promise<voi
   const verbose = isVerbose();
   const name = sampleFolder().name;
   // Signals are handled here, so the first Ctrl-C drains and a later one stops at once.
-  Runtime.install({ logger: sampleWorkerLogger(name, verbose), shutdownSignals: [] });
+  // Core's own logs come through the same logger (forwarded), so its retry warnings can be summed up.
+  Runtime.install({
+    logger: sampleWorkerLogger(name, verbose),
+    shutdownSignals: [],
+    telemetryOptions: { logging: { forward: {}, filter: { core: verbose ? 'INFO' : 'WARN' } } },
+  });
   const shutdownGraceTime = options.shutdownGraceTime ?? SAMPLE_SHUTDOWN_GRACE_TIME;
 
   let worker: Worker | undefined;
   let firstSignalAt: number | undefined;
   const onSignal = (signal: NodeJS.Signals) => {
     const now = Date.now();
-    // One Ctrl-C reaches this process more than once (from the terminal, and relayed by pnpm and tsx).
-    if (firstSignalAt !== undefined && now - firstSignalAt < 1_000) return;
+    // One Ctrl-C reaches this process more than once (from the terminal, and relayed by pnpm and tsx),
+    // within milliseconds; a person's second press comes later than this.
+    if (firstSignalAt !== undefined && now - firstSignalAt < SAME_CTRL_C_WITHIN_MS) return;
     if (firstSignalAt !== undefined) {
       console.log(`${name} worker: ${signal} again, exiting without waiting for in-flight activities.`);
       process.exit(130);
