@@ -116,6 +116,7 @@ export function sampleWorkerLogger(
   return new DefaultLogger(level, (entry: LogEntry) => {
     if (verbose) sdk.log(entry.level, entry.message, entry.meta);
     else if (entry.message === 'Activity failed') print(failedAttemptLine(name, entry.meta ?? {}));
+    else if (entry.message === 'Workflow failed') print(failedWorkflowLine(name, entry.meta ?? {}));
     else if (isServerRetry(entry)) {
       // The SDK's client logs every retry of every call while Temporal is down: one line per outage
       // (a minute without one ends it) says the same.
@@ -147,11 +148,24 @@ function plainText(text: string): string {
   return (text.replace(/\x1b\[[0-9;]*m/g, '').split('\n')[0] ?? '').trim();
 }
 
-function failedAttemptLine(name: string, meta: LogMetadata): string {
-  const { error, activityType, attempt } = meta;
-  const failure = error instanceof Error ? error : new Error(String(error));
+/** The failure's type and first line: the innermost typed one of its causes, as the launcher shows it. */
+function failureGist(error: unknown): { failure: Error; type: string; message: string } {
+  let failure = error instanceof Error ? error : new Error(String(error));
+  for (let cause = failure.cause; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof ApplicationFailure && cause.type) failure = cause;
+  }
   const type = failure instanceof ApplicationFailure && failure.type ? failure.type : failure.name;
-  const message = (failure.message.split('\n')[0] ?? '').slice(0, 300);
+  return { failure, type, message: (failure.message.split('\n')[0] ?? '').slice(0, 300) };
+}
+
+function failedWorkflowLine(name: string, meta: LogMetadata): string {
+  const { type, message } = failureGist(meta.error);
+  return `${name} worker: workflow ${String(meta.workflowType)} ${String(meta.workflowId)} failed (${type}): ${message}`;
+}
+
+function failedAttemptLine(name: string, meta: LogMetadata): string {
+  const { activityType, attempt } = meta;
+  const { failure, type, message } = failureGist(meta.error);
   let retry = '; retried';
   if (failure instanceof ApplicationFailure && failure.nonRetryable) retry = '; not retried (non-retryable)';
   else if (failure instanceof ApplicationFailure && failure.nextRetryDelay !== undefined) {

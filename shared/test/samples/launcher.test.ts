@@ -46,6 +46,19 @@ describe('the basic worker and launchers', () => {
     await fakeOpenAI?.close();
   });
 
+  /** Starts hello-world with the model server answering `reply`, and waits until its model call has reached it. */
+  async function launchWithModelCallInFlight(reply: ScriptedHttpReply) {
+    nextReply = reply;
+    const requestsBefore = fakeOpenAI.requests.length;
+    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (fakeOpenAI.requests.length !== requestsBefore + 1) launcher.kill();
+    assert.equal(fakeOpenAI.requests.length, requestsBefore + 1, 'the model call reached the server');
+    return { launcher, requestsBefore };
+  }
+
   it('says within seconds that no worker polls the task queue, names the command, and finishes once one starts', async () => {
     nextReply = { json: responsesApiText('Code that calls itself') };
     const launcher = startSample('basic', 'src/run-hello-world.ts', env);
@@ -173,14 +186,11 @@ describe('the basic worker and launchers', () => {
   it('on Ctrl-C lets the in-flight model call finish and exits 0; the next worker completes the run without a retry', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const stoppingWorker = worker;
-    nextReply = { delayMs: 3_000, json: responsesApiText('Finished after Ctrl-C') };
-    const requestsBefore = fakeOpenAI.requests.length;
-    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    const { launcher, requestsBefore } = await launchWithModelCallInFlight({
+      delayMs: 3_000,
+      json: responsesApiText('Finished after Ctrl-C'),
+    });
     try {
-      for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      assert.equal(fakeOpenAI.requests.length, requestsBefore + 1, 'the model call reached the server');
       stoppingWorker.interrupt();
 
       assert.equal(await stoppingWorker.exited, 0, stoppingWorker.output());
@@ -226,13 +236,11 @@ describe('the basic worker and launchers', () => {
   it('a second Ctrl-C exits at once, without waiting for the in-flight model call', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const stoppingWorker = worker;
-    nextReply = { delayMs: 60_000, json: responsesApiText('never waited for') };
-    const requestsBefore = fakeOpenAI.requests.length;
-    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    const { launcher, requestsBefore } = await launchWithModelCallInFlight({
+      delayMs: 60_000,
+      json: responsesApiText('never waited for'),
+    });
     try {
-      for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
       stoppingWorker.interrupt();
       await stoppingWorker.waitForOutput('Ctrl-C again to exit at once.');
       // A person's second press, not the same one relayed by pnpm or tsx.

@@ -33,4 +33,14 @@ describe('sampleWorkerLogger', () => {
       'basic worker: OpenAIAgents.invokeModel attempt 3 failed (X): Retryable model error 503: overloaded; retried',
     ]);
   });
+
+  it('makes a failed workflow one line with its innermost typed failure', () => {
+    const { lines, logger } = logged();
+    const cause = ApplicationFailure.create({ message: 'Non-retryable model error 401: bad key', type: 'Auth' });
+    const error = new Error('Activity task failed', { cause });
+    logger.warn('Workflow failed', { error, workflowType: 'helloWorld', workflowId: 'hello-world-1' });
+    assert.deepEqual(lines, [
+      'basic worker: workflow helloWorld hello-world-1 failed (Auth): Non-retryable model error 401: bad key',
+    ]);
+  });
 });
