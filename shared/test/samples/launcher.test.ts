@@ -233,6 +233,7 @@ describe('the basic worker and launchers', () => {
       launcher.kill();
     }
   });
+
   it('a second Ctrl-C exits at once, without waiting for the in-flight model call', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const stoppingWorker = worker;
