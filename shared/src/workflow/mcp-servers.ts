@@ -314,6 +314,7 @@ export class StatefulMCPServer extends ActivityBackedMCPServer {
     if (!this.#ended) {
       try {
         const closeActivity = proxyActivities<Record<string, Operation>>({
+          summary: `${this.providerName}: close the connection`,
           ...this.#activityOptions,
           taskQueue: session.taskQueue,
           retry: { maximumAttempts: 1 },
@@ -415,16 +416,19 @@ export async function withStatefulMcpServer<T>(
 
 /**
  * The MCP failure type of an error from an MCP server or from an agent run that used one
- * (`MCPFailureTypes`), looking through causes; undefined when it is not an MCP failure.
+ * (`MCPFailureTypes`), looking through causes, and through the `.error` in which agents-core's
+ * ToolCallError keeps a tool's failure; undefined when it is not an MCP failure.
  */
 export function mcpFailureType(error: unknown): string | undefined {
   const types = new Set<string>(Object.values(MCPFailureTypes));
   const seen = new Set<unknown>();
-  let current: unknown = error;
-  while (current instanceof Error && !seen.has(current)) {
+  const pending: unknown[] = [error];
+  while (pending.length > 0) {
+    const current = pending.shift();
+    if (!(current instanceof Error) || seen.has(current)) continue;
     if (current instanceof ApplicationFailure && current.type && types.has(current.type)) return current.type;
     seen.add(current);
-    current = current.cause;
+    pending.push(current.cause, (current as { error?: unknown }).error);
   }
   return undefined;
 }
