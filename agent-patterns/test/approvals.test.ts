@@ -6,12 +6,19 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { WorkflowUpdateFailedError } from '@temporalio/client';
+import { ApplicationFailure, WorkflowUpdateFailedError } from '@temporalio/client';
 import { fetchHistory, modelCallAgents, replayHistory, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { offlineAnswers } from '../src/offline-answers';
-import { approvals, decide, type PendingApproval, pendingApprovals } from '../src/workflows/approvals';
+import {
+  type ApprovalDecision,
+  approvals,
+  DecisionRefused,
+  decide,
+  type PendingApproval,
+  pendingApprovals,
+} from '../src/workflows/approvals';
 import { approvalsLongWait, type LongWaitApprovalsInput } from '../src/workflows/approvals-long-wait';
 
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
@@ -130,6 +137,8 @@ describe('approvals', () => {
           (error: unknown) => error,
         );
       assert.ok(unknown instanceof WorkflowUpdateFailedError);
+      assert.ok(unknown.cause instanceof ApplicationFailure, 'a typed refusal a client can test');
+      assert.equal(unknown.cause.type, DecisionRefused.notWaiting);
       assert.match(
         String(unknown.cause?.message),
         new RegExp(
@@ -144,7 +153,17 @@ describe('approvals', () => {
         (error: unknown) => error,
       );
       assert.ok(again instanceof WorkflowUpdateFailedError);
-      assert.match(String(again.cause?.message), /is already decided\. Calls waiting: /);
+      assert.ok(again.cause instanceof ApplicationFailure);
+      assert.equal(again.cause.type, DecisionRefused.alreadyDecided);
+      assert.match(again.cause.message, /is already decided\. Calls waiting: /);
+      const malformed = await handle
+        .executeUpdate(decide, { args: [{ callId: second.callId } as ApprovalDecision] })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+      assert.ok(malformed instanceof WorkflowUpdateFailedError && malformed.cause instanceof ApplicationFailure);
+      assert.equal(malformed.cause.type, DecisionRefused.invalid);
       assert.deepEqual(await handle.query(pendingApprovals), [second]);
 
       await handle.executeUpdate(decide, { args: [{ callId: second.callId, approve: true }] });

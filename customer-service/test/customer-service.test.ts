@@ -186,9 +186,14 @@ describe('customer service', () => {
       for (const [message, reason] of [
         ['', /The message is empty/],
         ['  \n ', /The message is empty/],
+        [42, /must be a string of text; got a number/],
+        [null, /must be a string of text; got null/],
         [tooLong, /1001 characters long; the limit is 1000\. Shorten it/],
+        ['🙂'.repeat(MAX_MESSAGE_LENGTH + 1), /1001 characters long/],
       ] as const) {
-        const failure = await updateFailure(conversation.executeUpdate(sendMessageUpdate, { args: [message] }));
+        const failure = await updateFailure(
+          conversation.executeUpdate(sendMessageUpdate, { args: [message as string] }),
+        );
         assert.equal(failure.type, 'InvalidMessage');
         assert.match(failure.message, reason);
       }
@@ -196,8 +201,9 @@ describe('customer service', () => {
       assert.equal(model.calls.length, callsSoFar);
       assert.deepEqual(await conversation.query(historyQuery), first);
 
-      // The conversation goes on; a message at the limit is accepted.
-      const atLimit = 'y'.repeat(MAX_MESSAGE_LENGTH);
+      // The conversation goes on; a message at the limit is accepted, counted as a person counts:
+      // 1000 emoji are 1000 characters (2000 UTF-16 code units).
+      const atLimit = '👋'.repeat(MAX_MESSAGE_LENGTH);
       const second = await conversation.executeUpdate(sendMessageUpdate, { args: [atLimit] });
       assert.deepEqual(second[0], userLine(atLimit));
       assert.deepEqual(await conversation.query(historyQuery), [...first, ...second]);

@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
+import {
+  connectWorker,
+  explainStartFailure,
+  runUntilStopped,
+  sampleModelProvider,
+  withModelAttemptLimit,
+} from 'sample-kit';
 import { createReportActivities } from './activities';
 import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
@@ -24,7 +30,8 @@ const worker = await Worker.create({
       modelProvider: sampleModelProvider(offlineAnswers),
       // The writer's long report needs more than a minute.
       // Model calls heartbeat, so one lost with a crashed worker is retried after 5 s rather than after its timeout.
-      modelParams: { startToCloseTimeout: '120s', heartbeatTimeout: '5s' },
+      // SAMPLES_MODEL_MAX_ATTEMPTS, when set, bounds their retries; unset, Temporal retries without a limit.
+      modelParams: withModelAttemptLimit({ startToCloseTimeout: '120s', heartbeatTimeout: '5s' }),
     }),
   ],
 }).catch(explainStartFailure);

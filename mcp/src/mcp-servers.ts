@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MCPServerSSE, MCPServerStdio, MCPServerStreamableHttp } from '@openai/agents-core';
-import { StatefulMCPServerProvider, StatelessMCPServerProvider } from 'openai-agents-temporal';
+import { MCPFailureTypes, StatefulMCPServerProvider, StatelessMCPServerProvider } from 'openai-agents-temporal';
 
 /** The only folder the filesystem server may read. */
 export const SAMPLE_FILES = fileURLToPath(new URL('../sample-files', import.meta.url));
@@ -22,6 +22,15 @@ export function toolsServerUrl(): string {
 /** Where the prompt server runs (`pnpm --filter mcp run serve-prompts`). */
 export function promptServerUrl(): string {
   return process.env.MCP_PROMPT_SERVER_URL ?? `http://127.0.0.1:${process.env.MCP_PROMPT_SERVER_PORT ?? 8001}`;
+}
+
+/** A launcher's advice when this folder's HTTP server is not running: the command that starts it. */
+export function startServerFix(script: 'serve-tools' | 'serve-prompts'): Record<string, string> {
+  return {
+    [MCPFailureTypes.serverStartFailed]:
+      `start the server in another terminal: pnpm --filter mcp run ${script} (after source scripts/activate), ` +
+      'then run this launcher again.',
+  };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { connectClient, waitForResult, workflowUiUrl } from 'sample-kit';
+import { startServerFix } from './mcp-servers';
 import { TASK_QUEUE } from './task-queue';
 import { promptServer } from './workflows/prompt-server';
 
@@ -8,7 +9,8 @@ const handle = await client.workflow.start(promptServer, {
   workflowId: `prompt-server-${Date.now()}`,
   args: ['security vulnerabilities', 'python'],
 });
-const result = await waitForResult(handle);
+// A failure to reach the MCP server names the command that starts it.
+const result = await waitForResult(handle, { fixes: startServerFix('serve-prompts') });
 const uiUrl = workflowUiUrl(handle);
 console.log(`Prompts on the server:\n${result.prompts.map((prompt) => `- ${prompt}`).join('\n')}`);
 console.log(`\nInstructions from generate_code_review_instructions:\n${result.instructions}`);

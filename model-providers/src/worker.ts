@@ -2,7 +2,14 @@ import { fileURLToPath } from 'node:url';
 import type { ModelProvider } from '@openai/agents-core';
 import { Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { connectWorker, describeModel, explainStartFailure, offlineModelProvider, runUntilStopped } from 'sample-kit';
+import {
+  connectWorker,
+  describeModel,
+  explainStartFailure,
+  offlineModelProvider,
+  runUntilStopped,
+  withModelAttemptLimit,
+} from 'sample-kit';
 import { offlineAnswers } from './offline-answers';
 import { AiSdkModelProvider } from './providers/ai-sdk';
 import {
@@ -57,7 +64,8 @@ const worker = await Worker.create({
       ),
       // A local model on a laptop can take minutes to answer. Model calls heartbeat, so one lost with a
       // crashed worker is retried after 5 s rather than after its timeout.
-      modelParams: { startToCloseTimeout: '5m', heartbeatTimeout: '5s' },
+      // SAMPLES_MODEL_MAX_ATTEMPTS, when set, bounds their retries; unset, Temporal retries without a limit.
+      modelParams: withModelAttemptLimit({ startToCloseTimeout: '5m', heartbeatTimeout: '5s' }),
     }),
   ],
 }).catch(explainStartFailure);

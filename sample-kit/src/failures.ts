@@ -3,7 +3,7 @@
  * to fix and the UI link, in a few lines. The nested cause chain only with `--verbose`.
  */
 import { ActivityFailure, ApplicationFailure, type WorkflowFailedError } from '@temporalio/client';
-import { FailureTypes } from 'openai-agents-temporal';
+import { FailureTypes, MCPFailureTypes } from 'openai-agents-temporal';
 
 /** What to do about a failure type, where a reader can act on it. */
 const FIXES: Record<string, string> = {
@@ -21,8 +21,14 @@ const FIXES: Record<string, string> = {
   [FailureTypes.invalidResponse]:
     "point the worker's OPENAI_BASE_URL at an OpenAI-compatible API (ending in /v1), then restart the worker.",
   [FailureTypes.connection]: "check that the worker can reach OPENAI_BASE_URL (or OpenAI's API), then run again.",
+  [FailureTypes.serverError]:
+    'the model server kept failing for every attempt the retry policy allows (SAMPLES_MODEL_MAX_ATTEMPTS on a sample worker): run again later, or check the server at OPENAI_BASE_URL.',
+  [FailureTypes.timeout]:
+    'the model did not answer in time for every attempt the retry policy allows: run again, or raise modelParams.startToCloseTimeout.',
   'ScriptedModel.ScriptExhausted':
     "the offline answers do not cover this call: set OPENAI_API_KEY to call OpenAI, or extend the folder's offline answers.",
+  [MCPFailureTypes.serverStartFailed]:
+    "start the MCP server the message names (or fix its command or URL in the worker's provider), then run again.",
   MaxTurnsExceededError: "raise the run's maxTurns, or make the agent's instructions lead to a final answer sooner.",
   InputGuardrailTripwireTriggered:
     'a guardrail stopped the run; catch the tripwire in the workflow to turn it into a result.',
@@ -61,14 +67,25 @@ export function causeChain(error: Error): string {
   return lines.join('\n');
 }
 
+/**
+ * What to do about a failure type: the launcher's own advice first (e.g. the command that starts
+ * the sample's MCP server), else the general one.
+ */
+export function fixFor(type: string, fixes: Record<string, string> = {}): string | undefined {
+  return (
+    fixes[type] ??
+    FIXES[type] ??
+    (type.endsWith('GuardrailTripwireTriggered') ? FIXES.InputGuardrailTripwireTriggered : undefined)
+  );
+}
+
 /** The block a launcher prints when its workflow failed. */
 export function describeWorkflowFailure(
   error: WorkflowFailedError,
-  options: { uiUrl: string; verbose: boolean },
+  options: { uiUrl: string; verbose: boolean; fixes?: Record<string, string> | undefined },
 ): string {
   const { failure, type, activity } = rootFailure(error);
-  const fix =
-    FIXES[type] ?? (type.endsWith('GuardrailTripwireTriggered') ? FIXES.InputGuardrailTripwireTriggered : undefined);
+  const fix = fixFor(type, options.fixes);
   const where = activity ? ` in activity ${activity}` : '';
   const lines = [
     `The workflow failed${where}: ${type}`,

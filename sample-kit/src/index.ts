@@ -17,7 +17,13 @@ export {
   workflowUiUrl,
 } from './connection.js';
 export { loadSampleEnv, sampleArguments, workerCommand } from './env.js';
-export { LinesPrintedOnce, waitForResult, waitForResultShowingProgress, watchRun } from './launcher.js';
+export {
+  LinesPrintedOnce,
+  type WatchOptions,
+  waitForResult,
+  waitForResultShowingProgress,
+  watchRun,
+} from './launcher.js';
 export {
   type OfflineAnswers,
   offlineModelProvider,
@@ -25,4 +31,11 @@ export {
   toolOutput,
   userTexts,
 } from './offline-model.js';
-export { connectWorker, describeModel, explainStartFailure, runUntilStopped } from './worker.js';
+export { writeStreamedText } from './terminal.js';
+export {
+  connectWorker,
+  describeModel,
+  explainStartFailure,
+  runUntilStopped,
+  withModelAttemptLimit,
+} from './worker.js';

@@ -6,9 +6,22 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type QueryDefinition, WorkflowFailedError, type WorkflowHandle } from '@temporalio/client';
+import { optionalTsToMs } from '@temporalio/common/lib/time.js';
 import { connectClient, temporalConnectConfig, workflowUiUrl } from './connection.js';
 import { isVerbose, workerCommand } from './env.js';
-import { describeWorkflowFailure, describeWorkflowTaskFailure } from './failures.js';
+import { describeWorkflowFailure, describeWorkflowTaskFailure, fixFor } from './failures.js';
+import { launcherTerminal } from './terminal.js';
+
+export interface WatchOptions {
+  /**
+   * What to do about a failure type, in this sample's words, over the general advice: e.g.
+   * `{ 'OpenAIAgents.MCPServerStartFailed': 'start the server: pnpm --filter mcp run serve-tools' }`.
+   * Printed as the failure block's "Fix:" line, and under a failed attempt that is retried.
+   */
+  fixes?: Record<string, string> | undefined;
+}
+
+type PendingActivity = NonNullable<Awaited<ReturnType<WorkflowHandle['describe']>>['raw']['pendingActivities']>[number];
 
 /** How long a task may wait for a worker before the launcher says that none is picking it up. */
 const NO_WORKER_AFTER_MS = 3_000;
@@ -33,9 +46,12 @@ const watchers = new WeakMap<object, RunWatcher>();
  * Watches a started run from now on: says when no worker picks it up, and reports a workflow task
  * that keeps failing. For a launcher that sends updates or signals before it waits for the result.
  */
-export function watchRun<H extends WorkflowHandle>(handle: H): H {
-  if (!watchers.has(handle)) {
-    const watcher = new RunWatcher(handle, workflowUiUrl(handle), isVerbose());
+export function watchRun<H extends WorkflowHandle>(handle: H, options: WatchOptions = {}): H {
+  const watching = watchers.get(handle);
+  if (watching) {
+    if (options.fixes) watching.fixes = { ...watching.fixes, ...options.fixes };
+  } else {
+    const watcher = new RunWatcher(handle, workflowUiUrl(handle), isVerbose(), options.fixes ?? {});
     watchers.set(handle, watcher);
     void watcher.watch();
   }
@@ -46,14 +62,16 @@ export function watchRun<H extends WorkflowHandle>(handle: H): H {
  * `handle.result()`, watching the run meanwhile (see watchRun). On failure it prints one short block
  * (failure type, message, what to fix, UI link; the cause chain with --verbose) and exits 1.
  */
-export async function waitForResult<H extends WorkflowHandle>(handle: H): Promise<Awaited<ReturnType<H['result']>>> {
+export async function waitForResult<H extends WorkflowHandle>(
+  handle: H,
+  options: WatchOptions = {},
+): Promise<Awaited<ReturnType<H['result']>>> {
   const verbose = isVerbose();
   const uiUrl = workflowUiUrl(handle);
-  watchRun(handle);
+  watchRun(handle, options);
   const watcher = watchers.get(handle) as RunWatcher;
   const stopWaiting = () => {
-    watcher.clearProgress();
-    console.log(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
+    launcherTerminal.line(`\nStopped waiting. The run goes on without this launcher: ${uiUrl}`);
     process.exit(130);
   };
   process.once('SIGINT', stopWaiting);
@@ -62,7 +80,7 @@ export async function waitForResult<H extends WorkflowHandle>(handle: H): Promis
   } catch (error) {
     watcher.stop();
     if (error instanceof WorkflowFailedError) {
-      console.error(describeWorkflowFailure(error, { uiUrl, verbose }));
+      launcherTerminal.line(describeWorkflowFailure(error, { uiUrl, verbose, fixes: watcher.fixes }), 'stderr');
       process.exit(1);
     }
     throw error;
@@ -77,10 +95,11 @@ export async function waitForResult<H extends WorkflowHandle>(handle: H): Promis
 class RunWatcher {
   #stopped = false;
   #wakeUp: (() => void) | undefined;
-  #progressShown = false;
   #saidNoWorker = false;
   #lastProgressLine = '';
   #lastProgressPrintedAt = 0;
+  /** `<activityId>:<attempt>` of each failed attempt already reported. */
+  readonly #reportedFailures = new Set<string>();
   /** When each pending task was first seen waiting for a worker (by the launcher's clock). */
   readonly #waitingSince = new Map<string, number>();
 
@@ -91,6 +110,7 @@ class RunWatcher {
     readonly handle: WorkflowHandle,
     readonly uiUrl: string,
     readonly verbose: boolean,
+    public fixes: Record<string, string>,
   ) {}
 
   /** Stops watching; a run that was waiting for a worker is said to have been picked up, since it ended. */
@@ -101,7 +121,7 @@ class RunWatcher {
     this.clearProgress();
     if (this.#saidNoWorker) {
       this.#saidNoWorker = false;
-      console.log('A worker picked up the run.');
+      launcherTerminal.line('A worker picked up the run.');
     }
   }
 
@@ -132,47 +152,90 @@ class RunWatcher {
     const task = raw.pendingWorkflowTask;
     if (task && (task.attempt ?? 1) >= 2) await this.#reportFailingWorkflowTask(task.attempt ?? 2);
 
-    const waiting: { key: string; what: string; queueType: number }[] = [];
+    const waiting: { key: string; what: string; queueType: number; since: number }[] = [];
     if (task?.state === PENDING_WORKFLOW_TASK_SCHEDULED) {
-      waiting.push({ key: 'workflow-task', what: 'the workflow', queueType: TASK_QUEUE_TYPE_WORKFLOW });
+      waiting.push({ key: 'workflow-task', what: 'the workflow', queueType: TASK_QUEUE_TYPE_WORKFLOW, since: 0 });
     }
     for (const activity of raw.pendingActivities ?? []) {
-      if (activity.state === PENDING_ACTIVITY_SCHEDULED) {
-        const name = activity.activityType?.name ?? 'an activity';
-        waiting.push({ key: `activity-${activity.activityId}`, what: name, queueType: TASK_QUEUE_TYPE_ACTIVITY });
-      }
+      if (activity.state !== PENDING_ACTIVITY_SCHEDULED) continue;
+      // An activity in retry backoff is SCHEDULED too, but it waits for its next attempt's time, not for a worker.
+      const nextAttemptAt = optionalTsToMs(activity.nextAttemptScheduleTime) ?? 0;
+      if (nextAttemptAt > now) continue;
+      const name = activity.activityType?.name ?? 'an activity';
+      waiting.push({
+        key: `activity-${activity.activityId}-attempt-${activity.attempt ?? 1}`,
+        what: name,
+        queueType: TASK_QUEUE_TYPE_ACTIVITY,
+        since: nextAttemptAt,
+      });
     }
     for (const key of this.#waitingSince.keys()) {
       if (!waiting.some((item) => item.key === key)) this.#waitingSince.delete(key);
     }
     for (const item of waiting) if (!this.#waitingSince.has(item.key)) this.#waitingSince.set(item.key, now);
     const longest = waiting
-      .map((item) => ({ ...item, since: this.#waitingSince.get(item.key) ?? now }))
+      .map((item) => ({ ...item, since: Math.max(item.since, this.#waitingSince.get(item.key) ?? now) }))
       .sort((a, b) => a.since - b.since)[0];
 
     if (longest && now - longest.since >= NO_WORKER_AFTER_MS) {
       if (!this.#saidNoWorker) {
         this.#saidNoWorker = true;
-        this.clearProgress();
-        console.log(await this.#noWorkerMessage(longest.queueType));
+        this.#say(await this.#noWorkerMessage(longest.queueType));
       }
       this.#progress(`Waiting for a worker to run ${longest.what}... ${Math.round((now - longest.since) / 1000)} s`);
       return;
+    }
+    if (this.#saidNoWorker) {
+      this.#saidNoWorker = false;
+      this.#say('A worker picked up the run.');
     }
     const retrying = (raw.pendingActivities ?? []).find(
       (activity) => (activity.attempt ?? 1) >= 2 && activity.lastFailure,
     );
     if (retrying) {
-      const name = retrying.activityType?.name ?? 'an activity';
-      const reason = firstLine(retrying.lastFailure?.message ?? '');
-      this.#progress(`${name}: attempt ${retrying.attempt} after a failure (${reason}); Temporal retries it...`);
+      this.#reportRetry(retrying, now);
       return;
     }
     this.clearProgress();
-    if (this.#saidNoWorker) {
-      this.#saidNoWorker = false;
-      console.log('A worker picked up the run.');
+  }
+
+  /**
+   * An activity that failed and is retried: each failed attempt once, on a line of its own that stays
+   * (type and message), then a progress line with the next attempt's time and the policy's limit.
+   */
+  #reportRetry(activity: PendingActivity, now: number): void {
+    const name = activity.activityType?.name ?? 'an activity';
+    const attempt = activity.attempt ?? 2;
+    const failure = activity.lastFailure;
+    const failedAttempt = `${activity.activityId}:${attempt - 1}`;
+    if (!this.#reportedFailures.has(failedAttempt)) {
+      this.#reportedFailures.add(failedAttempt);
+      const type = failure?.applicationFailureInfo?.type;
+      this.#say(
+        `${name}: attempt ${attempt - 1} failed${type ? ` (${type})` : ''}: ${firstLine(failure?.message ?? '')}`,
+      );
+      // The advice once per failure type, not under every attempt.
+      const fix = type ? fixFor(type, this.fixes) : undefined;
+      if (fix && type && !this.#reportedFailures.has(type)) {
+        this.#reportedFailures.add(type);
+        launcherTerminal.line(`  Fix: ${fix}`);
+      }
     }
+    const maximum = activity.maximumAttempts ?? 0;
+    const limit =
+      maximum > 0 ? `, at most ${maximum} attempts` : ', with no attempt limit; Ctrl-C stops waiting, not the run';
+    const nextAttemptAt = optionalTsToMs(activity.nextAttemptScheduleTime) ?? 0;
+    if (activity.state === PENDING_ACTIVITY_SCHEDULED && nextAttemptAt > now) {
+      const seconds = Math.ceil((nextAttemptAt - now) / 1000);
+      this.#progress(`${name}: Temporal retries it (attempt ${attempt} in ${seconds} s${limit})...`);
+    } else {
+      this.#progress(`${name}: attempt ${attempt} running${limit}...`);
+    }
+  }
+
+  /** A line that stays: after the progress line is cleared, and on a line of its own. */
+  #say(text: string): void {
+    launcherTerminal.line(text);
   }
 
   async #noWorkerMessage(queueType: number): Promise<string> {
@@ -202,7 +265,7 @@ class RunWatcher {
     const attributes = failed?.workflowTaskFailedEventAttributes;
     if (!attributes || BENIGN_WORKFLOW_TASK_FAILURE_CAUSES.has(Number(attributes.cause ?? 0))) return;
     this.stop();
-    console.error(
+    launcherTerminal.line(
       describeWorkflowTaskFailure({
         workflowType: this.options.workflowType,
         workflowId: this.handle.workflowId,
@@ -214,6 +277,7 @@ class RunWatcher {
         workerCommand: workerCommand(),
         verbose: this.verbose,
       }),
+      'stderr',
     );
     process.exit(1);
   }
@@ -221,14 +285,13 @@ class RunWatcher {
   /** One line that rewrites itself on a terminal; elsewhere a new line when it says something new, or every 15 s. */
   #progress(line: string): void {
     if (process.stdout.isTTY) {
-      process.stdout.write(`\r\x1b[K${line}`);
-      this.#progressShown = true;
+      launcherTerminal.progress(line);
       return;
     }
-    const gist = line.replace(/\d+ s$/, '');
+    const gist = line.replace(/\d+ s\b/g, '');
     const now = Date.now();
     if (gist !== this.#lastProgressLine || now - this.#lastProgressPrintedAt >= 15_000) {
-      console.log(line);
+      launcherTerminal.line(line);
       this.#lastProgressLine = gist;
       this.#lastProgressPrintedAt = now;
     }
@@ -236,8 +299,7 @@ class RunWatcher {
 
   /** Removes the progress line from a terminal, so what follows starts on a clean line. */
   clearProgress(): void {
-    if (this.#progressShown) process.stdout.write('\r\x1b[K');
-    this.#progressShown = false;
+    launcherTerminal.clearProgress();
     this.#lastProgressLine = '';
   }
 }
@@ -280,7 +342,7 @@ export class LinesPrintedOnce {
   print(key: string, line: string): void {
     if (this.#printed.has(key)) return;
     this.#printed.add(key);
-    console.log(line);
+    launcherTerminal.line(line);
   }
 
   /** How many keys printed so far start with `prefix`. */

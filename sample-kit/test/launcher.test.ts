@@ -46,6 +46,19 @@ describe('the basic worker and launchers', () => {
     await fakeOpenAI?.close();
   });
 
+  /** Starts hello-world with the model server answering `reply`, and waits until its model call has reached it. */
+  async function launchWithModelCallInFlight(reply: ScriptedHttpReply) {
+    nextReply = reply;
+    const requestsBefore = fakeOpenAI.requests.length;
+    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    if (fakeOpenAI.requests.length !== requestsBefore + 1) launcher.kill();
+    assert.equal(fakeOpenAI.requests.length, requestsBefore + 1, 'the model call reached the server');
+    return { launcher, requestsBefore };
+  }
+
   it('says within seconds that no worker polls the task queue, names the command, and finishes once one starts', async () => {
     nextReply = { json: responsesApiText('Code that calls itself') };
     const launcher = startSample('basic', 'src/run-hello-world.ts', env);
@@ -109,6 +122,50 @@ describe('the basic worker and launchers', () => {
     assert.match(verbose.output(), /ApplicationFailure \(ModelInvocationError\.Authentication\)/);
   });
 
+  it('a model call that keeps failing: each failed attempt is said once with its cause, and never "no worker"', async () => {
+    assert.ok(worker, 'the first test starts the worker');
+    nextReply = { status: 503, json: openAIErrorBody('The model server is overloaded', 'server_error') };
+    const workerOutputBefore = worker.output().length;
+    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    try {
+      // Temporal's default policy waits 1, 2, 4, 8 s between attempts: past the 3 s after which a
+      // task nobody polls is reported.
+      await launcher.waitForOutput('attempt 4 failed');
+      const output = launcher.output();
+      assert.doesNotMatch(output, /No worker/);
+      for (const attempt of [1, 2, 3, 4]) {
+        assert.match(
+          output,
+          new RegExp(
+            `^${INVOKE_MODEL_ACTIVITY}: attempt ${attempt} failed \\(ModelInvocationError\\.ServerError\\): Retryable model error 503: 503 The model server is overloaded$`,
+            'm',
+          ),
+        );
+      }
+      assert.match(output, /Temporal retries it \(attempt \d in \d+ s, with no attempt limit; Ctrl-C stops waiting/);
+
+      // The worker: one line per failed attempt, no stack and no tracing noise.
+      const workerLines = worker.output().slice(workerOutputBefore);
+      assert.match(
+        workerLines,
+        new RegExp(
+          `^basic worker: ${INVOKE_MODEL_ACTIVITY} attempt 1 failed \\(ModelInvocationError\\.ServerError\\): Retryable model error 503: 503 The model server is overloaded; retried$`,
+          'm',
+        ),
+      );
+      assert.doesNotMatch(workerLines, /^\s+at /m, 'no stack frames without --verbose');
+      assert.doesNotMatch(workerLines, /Tracing: request failed/);
+    } finally {
+      const { executions } = await testEnv().client.workflowService.listOpenWorkflowExecutions({ namespace });
+      for (const { execution } of executions ?? []) {
+        await testEnv().client.workflowService.terminateWorkflowExecution({ namespace, workflowExecution: execution });
+      }
+      await launcher.exited;
+      launcher.kill();
+    }
+    assert.match(launcher.output(), /The workflow failed: TerminatedFailure/);
+  });
+
   it('reports a workflow the worker does not have instead of waiting for it', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const launcher = startProcess(tsxBin, [unregisteredWorkflowLauncher, TASK_QUEUE], {
@@ -129,14 +186,11 @@ describe('the basic worker and launchers', () => {
   it('on Ctrl-C lets the in-flight model call finish and exits 0; the next worker completes the run without a retry', async () => {
     assert.ok(worker, 'the first test starts the worker');
     const stoppingWorker = worker;
-    nextReply = { delayMs: 3_000, json: responsesApiText('Finished after Ctrl-C') };
-    const requestsBefore = fakeOpenAI.requests.length;
-    const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+    const { launcher, requestsBefore } = await launchWithModelCallInFlight({
+      delayMs: 3_000,
+      json: responsesApiText('Finished after Ctrl-C'),
+    });
     try {
-      for (let i = 0; i < 600 && fakeOpenAI.requests.length === requestsBefore; i++) {
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      assert.equal(fakeOpenAI.requests.length, requestsBefore + 1, 'the model call reached the server');
       stoppingWorker.interrupt();
 
       assert.equal(await stoppingWorker.exited, 0, stoppingWorker.output());
@@ -178,6 +232,83 @@ describe('the basic worker and launchers', () => {
     } finally {
       launcher.kill();
     }
+  });
+
+  it('a second Ctrl-C exits at once, without waiting for the in-flight model call', async () => {
+    assert.ok(worker, 'the first test starts the worker');
+    const stoppingWorker = worker;
+    const { launcher, requestsBefore } = await launchWithModelCallInFlight({
+      delayMs: 60_000,
+      json: responsesApiText('never waited for'),
+    });
+    try {
+      stoppingWorker.interrupt();
+      await stoppingWorker.waitForOutput('Ctrl-C again to exit at once.');
+      // A person's second press, not the same one relayed by pnpm or tsx.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      stoppingWorker.interrupt();
+      assert.equal(await stoppingWorker.exited, 130, stoppingWorker.output());
+      assert.match(
+        stoppingWorker.output(),
+        /basic worker: SIGINT again, exiting without waiting for in-flight activities\./,
+      );
+      const call = fakeOpenAI.requests[requestsBefore];
+      assert.equal(call?.finishedAt === undefined || call.abortedByClient, true, 'the call was not waited for');
+    } finally {
+      launcher.kill();
+      const { executions } = await testEnv().client.workflowService.listOpenWorkflowExecutions({ namespace });
+      for (const { execution } of executions ?? []) {
+        await testEnv().client.workflowService.terminateWorkflowExecution({ namespace, workflowExecution: execution });
+      }
+    }
+  });
+});
+
+describe('a sample worker with SAMPLES_MODEL_MAX_ATTEMPTS', () => {
+  it('stops retrying a failing model call after that many attempts, and the launcher prints the failure', async () => {
+    const namespace = await freshNamespace(testEnv().client, 'samples-bounded');
+    const fakeOpenAI = await startFakeOpenAIServer(() => ({
+      status: 503,
+      json: openAIErrorBody('The model server is overloaded', 'server_error'),
+    }));
+    const env = {
+      TEMPORAL_ADDRESS: testEnv().env.address,
+      TEMPORAL_NAMESPACE: namespace,
+      OPENAI_API_KEY: 'sk-test-local-server',
+      OPENAI_BASE_URL: fakeOpenAI.baseURL,
+      SAMPLES_MODEL_MAX_ATTEMPTS: '2',
+    };
+    const worker = startSample('basic', 'src/worker.ts', env);
+    try {
+      await worker.waitForOutput('Ctrl-C stops it.');
+      assert.match(worker.output(), /model calls: at most 2 attempts\. Ctrl-C stops it\./);
+      const launcher = startSample('basic', 'src/run-hello-world.ts', env);
+      assert.equal(await launcher.exited, 1, launcher.output());
+      const output = launcher.output();
+      assert.match(output, /attempt 1 failed \(ModelInvocationError\.ServerError\)/);
+      assert.match(output, /at most 2 attempts/);
+      assert.match(
+        output,
+        new RegExp(`The workflow failed in activity ${INVOKE_MODEL_ACTIVITY}: ModelInvocationError\\.ServerError`),
+      );
+      assert.match(output, /Fix: the model server kept failing for every attempt the retry policy allows/);
+      assert.equal(fakeOpenAI.requests.length, 2);
+    } finally {
+      worker.kill();
+      await fakeOpenAI.close();
+    }
+  });
+
+  it('refuses a value that is not a number of attempts, saying what to fix', async () => {
+    const worker = startSample('basic', 'src/worker.ts', {
+      TEMPORAL_ADDRESS: testEnv().env.address,
+      SAMPLES_MODEL_MAX_ATTEMPTS: 'three',
+    });
+    assert.equal(await worker.exited, 1, worker.output());
+    assert.match(
+      worker.output(),
+      /^SAMPLES_MODEL_MAX_ATTEMPTS must be a whole number of attempts, 1 or more \(got "three"\)/,
+    );
   });
 });
 

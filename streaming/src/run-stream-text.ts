@@ -1,5 +1,5 @@
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
-import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl } from 'sample-kit';
+import { connectClient, sampleArguments, waitForResult, watchRun, workflowUiUrl, writeStreamedText } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { TOKENS_TOPIC } from './topics';
 import { streamText } from './workflows/stream-text';
@@ -19,9 +19,10 @@ for await (const { data } of subscribeToWorkflowStream<ModelStreamItem>(handle.c
 })) {
   if (data.kind === 'attempt' && data.attempt > 1) {
     // A retried call starts its answer again: what came before was from an attempt that was lost.
-    process.stdout.write(`\n[model call ${data.call}, attempt ${data.attempt}: the answer starts again]\n`);
+    writeStreamedText(`\n[model call ${data.call}, attempt ${data.attempt}: the answer starts again]\n`);
   } else if (data.kind === 'event' && data.event.type === 'output_text_delta') {
-    process.stdout.write(data.event.delta);
+    // Through the launcher's terminal, so its status lines never land in the middle of a word.
+    writeStreamedText(data.event.delta);
   }
 }
 

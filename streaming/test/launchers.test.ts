@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { fileURLToPath } from 'node:url';
+import { INVOKE_MODEL_ACTIVITY } from 'openai-agents-temporal';
 import { ScriptedModelProvider, textResponse, useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { offlineModelProvider } from 'sample-kit';
 import { afterAll, beforeAll, describe, it } from 'vitest';
@@ -88,6 +89,61 @@ describe('launchers', () => {
       output,
     );
     assert.match(output, /See the run in the Temporal UI: http/);
+  });
+
+  it('stream-text: a status line that comes mid-stream goes on its own line, and the stream goes on on the next', async () => {
+    const answer = 'Why did the scarecrow win an award? He was outstanding in his field.';
+    let release = () => {};
+    const released = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    let failedOnce = false;
+    let deltas = 0;
+    // The first attempt fails after three words; the second stops after three words until the test
+    // has seen the launcher's report of the first failure.
+    const model = new ScriptedModelProvider(
+      { Joker: textResponse(answer) },
+      {
+        streaming: {
+          beforeEvent: async (event) => {
+            if (event.type !== 'output_text_delta' || ++deltas !== 4) return;
+            if (!failedOnce) {
+              failedOnce = true;
+              deltas = 0;
+              throw new Error('the model server went away mid-answer');
+            }
+            await Promise.race([released, new Promise((resolve) => setTimeout(resolve, 20_000))]);
+          },
+        },
+      },
+    );
+    const worker = { workflowsPath, activities, modelProvider: model, taskQueue: TASK_QUEUE };
+    const { output, code } = await testEnv().withWorker(worker, async () => {
+      const launcher = launch('src/run-stream-text.ts');
+      await launcher.printed('attempt 1 failed');
+      release();
+      const code = await launcher.exited;
+      return { output: launcher.output(), code };
+    });
+    assert.equal(code, 0, output);
+    const lines = output.split('\n');
+    const at = lines.findIndex((line) => line.includes('attempt 1 failed'));
+    // The status is a line of its own, after the words streamed so far ("Why did the ")...
+    assert.equal(
+      lines[at],
+      `${INVOKE_MODEL_ACTIVITY}: attempt 1 failed (Error): the model server went away mid-answer`,
+      output,
+    );
+    assert.equal(lines[at - 1], 'Why did the ', output);
+    // ...as is every status line, and the stream goes on at the start of a line after them.
+    for (const line of lines.filter((text) => text.includes(`${INVOKE_MODEL_ACTIVITY}:`))) {
+      assert.ok(line.startsWith(`${INVOKE_MODEL_ACTIVITY}:`), `a status line inside streamed text: ${line}`);
+    }
+    assert.ok(
+      lines.some((line) => line.startsWith('Why did the scarecrow') || line.startsWith('scarecrow')),
+      output,
+    );
+    assert.match(output, /He was outstanding in his field\.\n\nResult/, output);
   });
 
   it('stream-items prints the play-by-play with the offline answers', async () => {

@@ -1,6 +1,7 @@
 // Both samples with the folder's offline answers, as the worker runs them without OPENAI_API_KEY.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { type ModelStreamItem, subscribeToWorkflowStream } from 'openai-agents-temporal';
 import { useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
@@ -37,6 +38,9 @@ describe('offline model (the worker without OPENAI_API_KEY)', () => {
     assert.equal(result.deltasInWorkflow, deltas.length);
     assert.deepEqual(result.answer.split('\n').filter((line) => /^\d\. /.test(line)).length, 5);
     assert.match(result.answer, /\(offline model\)$/);
+    // The README shows this run's output: its count is this run's.
+    const readme = readFileSync(fileURLToPath(new URL('../README.md', import.meta.url)), 'utf8');
+    assert.match(readme, new RegExp(`Result \\(the workflow saw the same ${deltas.length} text deltas\\)`));
     await testEnv().replayAndKeepHistory(workflowsPath, workflowId);
   });
 

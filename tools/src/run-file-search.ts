@@ -1,12 +1,19 @@
-import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
+import { connectClient, loadSampleEnv, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { fileSearch } from './workflows/file-search';
 
-const vectorStoreId = sampleArguments()[0] ?? process.env.VECTOR_STORE_ID;
+loadSampleEnv();
+let vectorStoreId = sampleArguments()[0] ?? process.env.VECTOR_STORE_ID;
+if (!vectorStoreId && !process.env.OPENAI_API_KEY) {
+  // Without a key the worker answers from its offline script, which searches the shipped documents.
+  vectorStoreId = 'offline';
+  console.log('No OPENAI_API_KEY: searching the offline knowledge base (the vector store id "offline").');
+}
 if (!vectorStoreId) {
   console.error(
     'Which vector store? Pass its id as the first argument or set VECTOR_STORE_ID.\n' +
-      'Create one from the documents in tools/knowledge-base/ with `pnpm --filter tools run setup-knowledge-base`.',
+      'Create one from the documents in tools/knowledge-base/ with `pnpm --filter tools run setup-knowledge-base`,\n' +
+      'or try the offline answers: `pnpm --filter tools run file-search offline` (a worker without OPENAI_API_KEY).',
   );
   process.exit(1);
 }

@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
+import {
+  connectWorker,
+  explainStartFailure,
+  runUntilStopped,
+  sampleModelProvider,
+  withModelAttemptLimit,
+} from 'sample-kit';
 import * as activities from './activities';
 import { offlineAnswers } from './offline-answers';
 import { TASK_QUEUE } from './task-queue';
@@ -21,7 +27,8 @@ const worker = await Worker.create({
       modelProvider: sampleModelProvider(offlineAnswers),
       // Hosted tools run inside the model call: code, searches and images take longer than a plain answer.
       // Model calls heartbeat, so one lost with a crashed worker is retried after 5 s rather than after its timeout.
-      modelParams: { startToCloseTimeout: '2m', heartbeatTimeout: '5s' },
+      // SAMPLES_MODEL_MAX_ATTEMPTS, when set, bounds their retries; unset, Temporal retries without a limit.
+      modelParams: withModelAttemptLimit({ startToCloseTimeout: '2m', heartbeatTimeout: '5s' }),
     }),
   ],
 }).catch(explainStartFailure);

@@ -1,5 +1,5 @@
 import { Agent, type RunState, type RunToolApprovalItem, run, tool } from '@openai/agents';
-import { condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, condition, defineQuery, defineUpdate, setHandler } from '@temporalio/workflow';
 import { z } from 'zod';
 
 /** A tool call that waits for a person's decision. */
@@ -37,6 +37,16 @@ export interface ApprovalsResult {
 
 /** The tool calls that wait for a decision now; empty while the agent is working. */
 export const pendingApprovals = defineQuery<PendingApproval[]>('pendingApprovals');
+/** Why `decide` refused a decision: the `type` of the ApplicationFailure a client gets. */
+export const DecisionRefused = {
+  /** Not `{ callId: string, approve: boolean }`. */
+  invalid: 'InvalidDecision',
+  /** No pending call has this id. */
+  notWaiting: 'NotWaitingForApproval',
+  /** The call was decided already; the first decision stands. */
+  alreadyDecided: 'AlreadyDecided',
+} as const;
+
 /** Approve or reject one pending call; returns the calls still waiting. Unknown or decided call ids are refused. */
 export const decide = defineUpdate<PendingApproval[], [ApprovalDecision]>('decide');
 
@@ -111,13 +121,19 @@ export class ApprovalDesk {
         // A refused Update leaves no trace in the history, so a wrong call id changes nothing.
         validator: (decision) => {
           if (typeof decision?.callId !== 'string' || typeof decision.approve !== 'boolean') {
-            throw new Error('Send { callId: string, approve: boolean, message?: string }.');
+            throw ApplicationFailure.nonRetryable(
+              'Send { callId: string, approve: boolean, message?: string }.',
+              DecisionRefused.invalid,
+            );
           }
           const pending = this.pending();
           if (!pending.some((approval) => approval.callId === decision.callId)) {
             const ids = pending.map((approval) => approval.callId).join(', ') || 'none';
             const why = this.#decided.has(decision.callId) ? 'is already decided' : 'is not waiting for approval';
-            throw new Error(`Tool call ${decision.callId} ${why}. Calls waiting: ${ids}.`);
+            throw ApplicationFailure.nonRetryable(
+              `Tool call ${decision.callId} ${why}. Calls waiting: ${ids}.`,
+              this.#decided.has(decision.callId) ? DecisionRefused.alreadyDecided : DecisionRefused.notWaiting,
+            );
           }
         },
       },

@@ -20,8 +20,18 @@ import {
 import { CHAT_TOPIC, type ChatEvent, TOKENS_TOPIC } from '../topics';
 import { type AirlineContext, createAirlineAgents, TRIAGE_NAME } from './airline-agents';
 
-/** Longer messages are refused by the update's validator. */
+/** Longer messages are refused by the update's validator, counted in characters as a person sees them. */
 export const MAX_MESSAGE_LENGTH = 1000;
+
+/**
+ * Characters as a person counts them (grapheme clusters: an emoji or a letter with its accents is
+ * one), not UTF-16 code units, in which one emoji is 2 and a family emoji 8.
+ */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (const _ of new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)) count++;
+  return count;
+}
 
 /** One line of the conversation as the customer sees it. */
 export type ChatLine =
@@ -171,12 +181,20 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
         if (ended) {
           throw ApplicationFailure.nonRetryable('This conversation has ended. Start a new one.', 'ConversationEnded');
         }
-        if (typeof message !== 'string' || message.trim() === '') {
+        if (typeof message !== 'string') {
+          const what = message === null ? 'null' : Array.isArray(message) ? 'an array' : `a ${typeof message}`;
+          throw ApplicationFailure.nonRetryable(
+            `The message must be a string of text; got ${what}. Send the text itself.`,
+            'InvalidMessage',
+          );
+        }
+        if (message.trim() === '') {
           throw ApplicationFailure.nonRetryable('The message is empty. Type something to send.', 'InvalidMessage');
         }
-        if (message.length > MAX_MESSAGE_LENGTH) {
+        const length = characterCount(message);
+        if (length > MAX_MESSAGE_LENGTH) {
           throw ApplicationFailure.nonRetryable(
-            `The message is ${message.length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send it again.`,
+            `The message is ${length} characters long; the limit is ${MAX_MESSAGE_LENGTH}. Shorten it and send it again.`,
             'InvalidMessage',
           );
         }

@@ -218,6 +218,13 @@ export interface ModelStreamingOptions {
    * call's share of the history several times larger. Default false.
    */
   rawModelEvents?: boolean;
+  /**
+   * The longest silence between two events of a streamed answer: past it, the activity aborts the
+   * request and fails the attempt with a retryable `Timeout` failure, so a stalled stream is retried
+   * long before the attempt's start-to-close timeout. Unset by default: a model that thinks before it
+   * answers can be quiet for a long time; set it above the longest pause you expect (e.g. '30s').
+   */
+  idleTimeout?: Duration;
 }
 
 /** What the workflow asks of a streaming model activity: `InvokeModelInput.stream`. */
@@ -225,6 +232,8 @@ export interface ModelStreamRequest {
   topic: string;
   batchInterval: Duration;
   rawModelEvents: boolean;
+  /** Sent only when set (see ModelStreamingOptions.idleTimeout). */
+  idleTimeout?: Duration;
 }
 
 /**

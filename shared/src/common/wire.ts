@@ -311,6 +311,15 @@ function userPartProblem(part: Record<string, unknown>): Problem | undefined {
   if (part.type === 'input_text' && typeof part.text !== 'string') {
     return { field: 'text', problem: `is ${describeValue(part.text)}; an input_text part needs a string text` };
   }
+  if ((part.type === 'input_image' && isBytes(part.image)) || (part.type === 'input_file' && isBytes(part.file))) {
+    const [field, example] = part.type === 'input_image' ? ['image', 'image/png'] : ['file', 'application/pdf'];
+    return {
+      field,
+      problem:
+        `is binary data (a Uint8Array or ArrayBuffer), which the model cannot take here; pass it as a data URL ` +
+        `string (\`data:${example};base64,<the bytes in base64>\`), or upload it and pass { id: '<file id>' }`,
+    };
+  }
   if (part.type === 'input_image') {
     const { image, imageUrl, fileId } = part;
     if (image === undefined && typeof imageUrl !== 'string' && typeof fileId !== 'string') {
@@ -335,15 +344,21 @@ function userPartProblem(part: Record<string, unknown>): Problem | undefined {
   return undefined;
 }
 
+// Bytes are not an image or file source of agents-core's input items (a string or a file id): the
+// OpenAI models drop them or throw inside the model call. They are named as bytes, in the workflow
+// and, in their tagged wire form, in the activity, so both refuse them with the same words.
 function isImageSource(value: unknown): boolean {
   if (typeof value === 'string') return value.length > 0;
-  if (value instanceof Bytes || value instanceof RawBytes) return true;
   return isRecord(value) && typeof value.id === 'string';
 }
 
 function isFileSource(value: unknown): boolean {
-  if (typeof value === 'string' || value instanceof Bytes || value instanceof RawBytes) return true;
+  if (typeof value === 'string') return true;
   return isRecord(value) && (typeof value.id === 'string' || typeof value.url === 'string');
+}
+
+function isBytes(value: unknown): boolean {
+  return value instanceof Bytes || value instanceof RawBytes || decodeBytes(value) !== undefined;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

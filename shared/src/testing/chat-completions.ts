@@ -104,9 +104,11 @@ export function chatCompletionReply(request: RecordedHttpRequest, message: Scrip
   const body = (request.body ?? {}) as { model?: unknown; stream?: unknown };
   const model = typeof body.model === 'string' ? body.model : 'local-model';
   if (body.stream !== true) return { json: chatCompletionBody(message, model) };
+  return { events: chatCompletionEvents(message, model) };
+}
+
+/** The streamed answer as server-sent events, one per chunk, ending with `data: [DONE]`. */
+export function chatCompletionEvents(message: ScriptedChatMessage, model = 'local-model'): string[] {
   const events = chatCompletionChunks(message, model).map((chunk) => `data: ${JSON.stringify(chunk)}\n\n`);
-  return {
-    headers: { 'content-type': 'text/event-stream', 'cache-control': 'no-cache' },
-    raw: `${events.join('')}data: [DONE]\n\n`,
-  };
+  return [...events, 'data: [DONE]\n\n'];
 }

@@ -1,6 +1,7 @@
 /** Testing kit, for any test runner: a scripted model, a real dev-server environment, a local OpenAI-compatible server, and replay helpers. */
 
 export {
+  chatCompletionEvents,
   chatCompletionReply,
   type ScriptedChatMessage,
   type ScriptedChatToolCall,
@@ -23,6 +24,7 @@ export {
   overlappingRequests,
   type RecordedHttpRequest,
   repliesInOrder,
+  responsesApiEvents,
   responsesApiText,
   type ScriptedHttpReply,
   startFakeOpenAIServer,

@@ -31,6 +31,20 @@ export interface ScriptedHttpReply {
   delayMs?: number;
   /** Close the socket without answering. */
   dropConnection?: boolean;
+  /**
+   * A streamed reply: these server-sent events (each a whole `event:`/`data:` block), written one at a
+   * time with `eventIntervalMs` between them, as `text/event-stream`. See responsesApiEvents and
+   * chatCompletionEvents.
+   */
+  events?: string[];
+  /** Wait this long before each event. Default 0. */
+  eventIntervalMs?: number;
+  /**
+   * What happens after the events: `end` finishes the reply (default); `drop` closes the socket with
+   * the body unfinished (a connection cut mid-stream); `stall` keeps the connection open and sends
+   * nothing more (a stream that stalls), until the client gives up or the server closes.
+   */
+  afterEvents?: 'end' | 'drop' | 'stall';
 }
 
 export type HttpReplier = (request: RecordedHttpRequest, index: number) => ScriptedHttpReply;
@@ -68,7 +82,8 @@ export async function startFakeOpenAIServer(reply: HttpReplier): Promise<FakeOpe
       req.socket.destroy();
       return;
     }
-    send(res, scripted);
+    if (scripted.events) await sendEvents(res, scripted);
+    else send(res, scripted);
   });
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -133,6 +148,22 @@ function send(res: ServerResponse, reply: ScriptedHttpReply): void {
   res.end(body);
 }
 
+async function sendEvents(res: ServerResponse, reply: ScriptedHttpReply): Promise<void> {
+  res.writeHead(reply.status ?? 200, {
+    'content-type': 'text/event-stream',
+    'cache-control': 'no-cache',
+    ...reply.headers,
+  });
+  for (const event of reply.events ?? []) {
+    if (reply.eventIntervalMs) await new Promise((resolve) => setTimeout(resolve, reply.eventIntervalMs));
+    if (res.destroyed) return;
+    // Flushed before the next step, so a `drop` cuts the body after these events, not before them.
+    await new Promise<void>((resolve) => res.write(event, () => resolve()));
+  }
+  if (reply.afterEvents === 'drop') res.socket?.destroy();
+  else if (reply.afterEvents !== 'stall') res.end();
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -171,4 +202,35 @@ export function responsesApiText(text: string, id = `resp_${Math.random().toStri
 /** An OpenAI-style error body. */
 export function openAIErrorBody(message: string, type = 'invalid_request_error', code: string | null = null): unknown {
   return { error: { message, type, param: null, code } };
+}
+
+/**
+ * A Responses API stream of the same answer as responsesApiText, as the OpenAI API sends it: one
+ * server-sent event per item (created, item added, a delta per word, text done, completed).
+ */
+export function responsesApiEvents(text: string, id = `resp_${Math.random().toString(36).slice(2)}`): string[] {
+  const itemId = `msg_${id}`;
+  const done = responsesApiText(text, id) as Record<string, unknown>;
+  const words = text.match(/\S+\s*/g) ?? [];
+  const events: Record<string, unknown>[] = [
+    { type: 'response.created', response: { ...done, status: 'in_progress', output: [], usage: null } },
+    {
+      type: 'response.output_item.added',
+      output_index: 0,
+      item: { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] },
+    },
+    ...words.map((delta) => ({
+      type: 'response.output_text.delta',
+      item_id: itemId,
+      output_index: 0,
+      content_index: 0,
+      delta,
+      logprobs: [],
+    })),
+    { type: 'response.output_text.done', item_id: itemId, output_index: 0, content_index: 0, text, logprobs: [] },
+    { type: 'response.completed', response: done },
+  ];
+  return events.map(
+    (event, index) => `event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: index })}\n\n`,
+  );
 }

@@ -398,9 +398,14 @@ function isProtocolError(error: unknown): boolean {
   return typeof errorCode(error) === 'number';
 }
 
+/**
+ * The connection is gone: the SDK's codes, or the plain `Error('Not connected')` its request path
+ * throws, without a code, once the transport has closed (the server process died between calls).
+ */
 function isConnectionLost(error: unknown): boolean {
   const code = errorCode(error);
-  return code === 'CONNECTION_CLOSED' || code === 'NOT_CONNECTED' || code === 'SEND_FAILED';
+  if (code === 'CONNECTION_CLOSED' || code === 'NOT_CONNECTED' || code === 'SEND_FAILED') return true;
+  return code === undefined && error instanceof Error && error.message === 'Not connected';
 }
 
 /** JSON-RPC errors that say the request itself is wrong: retrying sends the same request. */

@@ -70,7 +70,13 @@ export function createModelActivities(provider: ModelProvider, options: ModelAct
           // A streamed call asks the provider's streaming API and publishes the events as they come.
           const answer = async (): Promise<SerializedModelResponse> =>
             stream
-              ? streamModelCall(model, request, { input, stream, context, maxResultBytes: MAX_MODEL_RESULT_BYTES })
+              ? streamModelCall(model, request, {
+                  input,
+                  stream,
+                  context,
+                  maxResultBytes: MAX_MODEL_RESULT_BYTES,
+                  deadline,
+                })
               : toWireResponse(await model.getResponse(request));
           // The plugin's activity interceptor runs the call in the workflow's trace, under the span
           // that made it (the turn), so the model's own response or generation span joins that trace.
@@ -87,7 +93,8 @@ export function createModelActivities(provider: ModelProvider, options: ModelAct
         // Cancelled (by the workflow, a timeout the server saw first, or worker shutdown): the SDK
         // reports the activity as cancelled only when it throws the CancelledFailure it was given.
         if (context.cancellationSignal.aborted) throw context.cancellationSignal.reason ?? error;
-        if (deadline.signal.aborted) throw deadline.failure();
+        // A streamed call says itself how its deadline cut it short (see model-stream.ts).
+        if (deadline.signal.aborted && !(error instanceof ApplicationFailure)) throw deadline.failure();
         throw classifyModelError(error, { attempt: context.info.attempt, maxServerRetryDelayMs });
       } finally {
         stopHeartbeat();
@@ -134,6 +141,7 @@ function megabytes(bytes: number): string {
 function startDeadline(context: Context): {
   signal: AbortSignal;
   failure: () => ApplicationFailure;
+  describe: () => string;
   clear: () => void;
 } {
   const { info } = context;
@@ -146,20 +154,24 @@ function startDeadline(context: Context): {
   }
   const controller = new AbortController();
   const nearest = limits.sort(([a], [b]) => a - b)[0];
-  if (!nearest) return { signal: controller.signal, failure: () => deadlineFailure(0, ''), clear: () => {} };
+  if (!nearest) {
+    return { signal: controller.signal, failure: () => deadlineFailure(''), describe: () => '', clear: () => {} };
+  }
   const [limitMs, which] = nearest;
   const timer = setTimeout(() => controller.abort(), limitMs - Math.min(1000, limitMs * 0.1));
+  const describe = () => `the activity's ${which} timeout (${Math.round(limitMs / 100) / 10} s)`;
   return {
     signal: controller.signal,
-    failure: () => deadlineFailure(limitMs, which),
+    failure: () => deadlineFailure(describe()),
+    describe,
     clear: () => clearTimeout(timer),
   };
 }
 
-function deadlineFailure(limitMs: number, which: string): ApplicationFailure {
+function deadlineFailure(limit: string): ApplicationFailure {
   return ApplicationFailure.create({
     message:
-      `The model call did not finish within the activity's ${which} timeout (${Math.round(limitMs / 100) / 10} s), so its ` +
+      `The model call did not finish within ${limit}, so its ` +
       'request was aborted before the next attempt starts. Raise modelParams.startToCloseTimeout if the model ' +
       'needs longer.',
     type: FailureTypes.timeout,

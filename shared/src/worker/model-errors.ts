@@ -162,10 +162,10 @@ export function classifyModelError(error: unknown, context: ModelErrorContext = 
       cause: redactedCause(error),
     });
   }
-  if (isUnreadableResponse(error) && !isStatusError(error))
-    return unreadableResponseFailure(error, context.attempt ?? 1);
   const connection = connectionFailure(error);
   if (connection) return connection;
+  if (isUnreadableResponse(error) && !isStatusError(error))
+    return unreadableResponseFailure(error, context.attempt ?? 1);
   if (!isStatusError(error)) {
     // Anything unknown: let Temporal's retry policy retry.
     const text = error instanceof Error ? `${error.message}${error.stack}` : '';
@@ -192,9 +192,33 @@ export function classifyModelError(error: unknown, context: ModelErrorContext = 
   });
 }
 
+/** Socket error codes that mean the connection closed under a request that had started. */
+const DROPPED_SOCKET_CODES = new Set(['UND_ERR_SOCKET', 'ECONNRESET', 'EPIPE', 'UND_ERR_CLOSED']);
+
+/**
+ * A body cut off after the answer began (a streamed answer, mid-way): fetch fails reading it with
+ * `TypeError: terminated`, its cause undici's socket error. The `openai` client does not wrap it.
+ */
+function droppedMidBody(error: Error): boolean {
+  if (!(error instanceof TypeError)) return false;
+  const code = (error.cause as { code?: unknown } | undefined)?.code;
+  return error.message === 'terminated' || (typeof code === 'string' && DROPPED_SOCKET_CODES.has(code));
+}
+
 /** The `openai` client's connection errors (refused, reset, dropped, its own timeout), as typed retryable failures. */
 function connectionFailure(error: unknown): ApplicationFailure | undefined {
   if (!(error instanceof Error)) return undefined;
+  if (droppedMidBody(error)) {
+    const cause = error.cause instanceof Error ? `: ${redactSecrets(error.cause.message)}` : '';
+    return ApplicationFailure.create({
+      message:
+        `The connection to the model server closed in the middle of its answer (${describe(error)}${cause}). ` +
+        'Retried; if it persists, check OPENAI_BASE_URL, any proxy in between, and the network from the worker.',
+      type: FailureTypes.connection,
+      nonRetryable: false,
+      cause: redactedCause(error),
+    });
+  }
   const kind = error.constructor.name;
   if (kind !== 'APIConnectionError' && kind !== 'APIConnectionTimeoutError') return undefined;
   const timedOut = kind === 'APIConnectionTimeoutError';

@@ -5,7 +5,9 @@
  */
 import type { Model, ModelRequest, StreamEvent } from '@openai/agents-core';
 import type { Context } from '@temporalio/activity';
+import { ApplicationFailure } from '@temporalio/common';
 import { msToNumber } from '@temporalio/common/lib/time.js';
+import { FailureTypes } from '../common/names.js';
 import {
   encodeStreamEvents,
   type ModelStreamItem,
@@ -28,12 +30,14 @@ export interface StreamedCallOptions {
   context: Context;
   /** The largest result Temporal stores; recorded events are made smaller to fit (see StreamCompaction). */
   maxResultBytes: number;
+  /** The attempt's own deadline (see model-activity.ts), to say so when it cut a stream short. */
+  deadline?: { signal: AbortSignal; describe(): string };
 }
 
 export async function streamModelCall(
   model: Model,
   request: ModelRequest,
-  { input, stream, context, maxResultBytes }: StreamedCallOptions,
+  { input, stream, context, maxResultBytes, deadline }: StreamedCallOptions,
 ): Promise<StreamedModelResponse> {
   const call = input.call ?? 0;
   const { attempt, workflowExecution } = context.info;
@@ -58,22 +62,82 @@ export async function streamModelCall(
   const events: StreamEvent[] = [];
   let done: DoneEvent | undefined;
   let sequence = 0;
+  const watch = new StreamWatch(stream.idleTimeout === undefined ? undefined : msToNumber(stream.idleTimeout));
+  const signals = [watch.idle.signal, ...(request.signal ? [request.signal] : [])];
   try {
-    for await (const event of model.getStreamedResponse(request)) {
+    for await (const event of model.getStreamedResponse({ ...request, signal: AbortSignal.any(signals) })) {
+      watch.sawEvent();
       if (event.type === 'model' && !stream.rawModelEvents) continue;
       publish({ kind: 'event', call, attempt, sequence: sequence++, event });
       if (event.type === 'response_done') done = event;
       else events.push(event);
     }
-    if (!done) throw new Error('The model’s stream ended without a response_done event.');
-  } catch (error) {
+    if (!done) throw watch.cutShort(deadline) ?? new Error('The model’s stream ended without a response_done event.');
+  } catch (caught) {
+    // An aborted stream may end quietly or throw an abort error; either way, say why it was cut short.
+    const error = watch.cutShort(deadline) ?? caught;
     publish({ kind: 'attempt_failed', call, attempt, message: error instanceof Error ? error.message : String(error) });
     throw error;
   } finally {
+    watch.stop();
     // Everything this attempt published reaches the workflow before its result or failure does.
     await publisher?.close();
   }
   return fitStreamedResult(done, events, attempt, maxResultBytes);
+}
+
+/**
+ * When the stream's events came, and an idle timer that aborts the request after `idleMs` without
+ * one: a stalled stream otherwise waits for the attempt's deadline, and looks like one that ended.
+ */
+class StreamWatch {
+  readonly idle = new AbortController();
+  readonly #startedAt = Date.now();
+  #lastEventAt: number | undefined;
+  readonly #timer: NodeJS.Timeout | undefined;
+
+  constructor(readonly idleMs: number | undefined) {
+    if (idleMs !== undefined && idleMs > 0) this.#timer = setTimeout(() => this.idle.abort(), idleMs);
+  }
+
+  sawEvent(): void {
+    this.#lastEventAt = Date.now();
+    this.#timer?.refresh();
+  }
+
+  stop(): void {
+    clearTimeout(this.#timer);
+  }
+
+  /** A typed, retryable failure when the idle timer or the attempt's deadline aborted the stream. */
+  cutShort(deadline: StreamedCallOptions['deadline']): ApplicationFailure | undefined {
+    const silentFor = seconds(Date.now() - (this.#lastEventAt ?? this.#startedAt));
+    const since = this.#lastEventAt === undefined ? 'since the request was sent' : 'since its last event';
+    if (this.idle.signal.aborted) {
+      return ApplicationFailure.create({
+        message:
+          `The model's stream stalled: no event for ${silentFor} ${since} (streaming.idleTimeout ` +
+          `${seconds(this.idleMs ?? 0)}), so the request was aborted; the call is retried.`,
+        type: FailureTypes.timeout,
+        nonRetryable: false,
+      });
+    }
+    if (deadline?.signal.aborted) {
+      return ApplicationFailure.create({
+        message:
+          `The model's stream did not finish within ${deadline.describe()}: no event for ${silentFor} ${since}, ` +
+          'so the request was aborted before the next attempt starts. Set streaming.idleTimeout to retry a ' +
+          'stalled stream sooner, or raise modelParams.startToCloseTimeout if the model needs longer.',
+        type: FailureTypes.timeout,
+        nonRetryable: false,
+      });
+    }
+    return undefined;
+  }
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 100) / 10} s`;
 }
 
 /**

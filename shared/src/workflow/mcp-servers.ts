@@ -316,6 +316,7 @@ export class StatefulMCPServer extends ActivityBackedMCPServer {
     if (!this.#ended) {
       try {
         const closeActivity = proxyActivities<Record<string, Operation>>({
+          summary: `${this.providerName}: close the connection`,
           ...this.#activityOptions,
           taskQueue: session.taskQueue,
           retry: { maximumAttempts: 1 },

@@ -263,12 +263,14 @@ function commonOptions(params: WorkflowModelParameters) {
 
 function streamRequestOf(streaming: StreamingModelParameters['streaming']): ModelStreamRequest | undefined {
   if (!streaming) return undefined;
-  const options = streaming === true ? {} : streaming;
-  return {
+  const options: ModelStreamingOptions = streaming === true ? {} : streaming;
+  const request: ModelStreamRequest = {
     topic: options.topic ?? DEFAULT_MODEL_EVENTS_TOPIC,
     batchInterval: options.batchInterval ?? DEFAULT_STREAM_BATCH_INTERVAL,
     rawModelEvents: options.rawModelEvents ?? false,
   };
+  if (options.idleTimeout !== undefined) request.idleTimeout = options.idleTimeout;
+  return request;
 }
 
 function assertPayloadFits(input: InvokeModelInput, inputBytes: number, agentName: string | undefined): void {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MCPServerStdio, type ModelRequest } from '@openai/agents-core';
+import type { WorkflowHandle } from '@temporalio/client';
 import { ApplicationFailure } from '@temporalio/common';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { MCPFailureTypes, mcpActivityName, statefulTaskQueue } from '../../src/common/mcp.js';
@@ -69,6 +70,29 @@ const processesRunning = () => {
   );
 };
 
+/** Waits until noteAcrossWait has stored its note (its first call on the dedicated worker completed). */
+async function untilNoteStored(handle: WorkflowHandle): Promise<void> {
+  const callTool = mcpActivityName('Notes-stateful', 'call-tool');
+  for (let i = 0; i < 600; i++) {
+    const events = (await handle.fetchHistory()).events ?? [];
+    const callIds = events
+      .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === callTool)
+      .map((event) => Number(event.eventId));
+    if (events.some((e) => callIds.includes(Number(e.activityTaskCompletedEventAttributes?.scheduledEventId)))) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  assert.fail('the note was never stored');
+}
+
+/** Server processes the events log shows started and not yet ended. */
+const runningServerPids = (): number[] => {
+  const lines = readFileSync(eventsLog, 'utf8').split('\n');
+  const pids = (kind: string) =>
+    lines.filter((line) => line.startsWith(kind)).map((line) => Number(line.split(' ')[1]));
+  const exited = new Set(pids('exit'));
+  return pids('start').filter((pid) => !exited.has(pid));
+};
+
 describe('stateful MCP server', () => {
   it('keeps one connection for the run: the second run reads what the first stored; it closes with the scope', async () => {
     const model = new ScriptedModelProvider({ 'Notes agent': rememberThenRecall });
@@ -95,6 +119,16 @@ describe('stateful MCP server', () => {
       ],
     );
     assert.notEqual(scheduled[0]?.queue, dedicated, 'the session runs on the workflow’s own task queue');
+    // Every MCP activity says what it does in the UI, the close too.
+    const summaries = (history.events ?? []).flatMap((event) =>
+      event.activityTaskScheduledEventAttributes?.activityType?.name === INVOKE_MODEL_ACTIVITY ||
+      !event.activityTaskScheduledEventAttributes
+        ? []
+        : [Buffer.from(event.userMetadata?.summary?.data ?? new Uint8Array()).toString('utf8')],
+    );
+    assert.equal(summaries.length, 8);
+    for (const summary of summaries) assert.match(summary, /^"Notes: .+"$/);
+    assert.equal(summaries.at(-1), '"Notes: close the connection"');
     for (let i = 0; i < 100 && processesRunning() > 0; i++) await new Promise((resolve) => setTimeout(resolve, 50));
     assert.equal(processesRunning(), 0, 'the server process ended with the scope');
   });
@@ -118,6 +152,25 @@ describe('stateful MCP server', () => {
     assert.ok(error.cause instanceof ApplicationFailure);
     assert.equal(error.cause.type, MCPFailureTypes.dedicatedWorkerFailure);
     assert.match(error.cause.message, /connection to stateful MCP server "Notes" closed/);
+  });
+
+  it('a server process killed between calls is a DedicatedWorkerFailure on the next call', async () => {
+    const before = new Set(runningServerPids());
+    const result = await testEnv().withWorker({ workflowsPath, activities }, async (taskQueue) => {
+      const handle = await testEnv().client.workflow.start(noteAcrossWait, {
+        taskQueue,
+        workflowId: `mcp-server-killed-${Date.now()}`,
+        args: [{}],
+      });
+      await untilNoteStored(handle);
+      const [pid] = runningServerPids().filter((running) => !before.has(running));
+      assert.ok(pid, 'the session started a server process');
+      process.kill(pid, 'SIGKILL');
+      await handle.signal(proceed);
+      return handle.result();
+    });
+    assert.equal(result.recalled, undefined);
+    assert.match(result.lost ?? '', /^DedicatedWorkerFailure: The connection to stateful MCP server "Notes" closed/);
   });
 
   it('a server that fails to start fails the run’s operations with that failure', async () => {
@@ -181,16 +234,7 @@ describe('stateful MCP server whose worker is killed', () => {
       workflowId,
       args: [{ sessionOptions: { heartbeatTimeout: '2s' }, activityOptions: { scheduleToStartTimeout: '5s' } }],
     });
-    // Wait until the note is stored (the first call on the dedicated worker has completed).
-    const callTool = mcpActivityName('Notes-stateful', 'call-tool');
-    for (let i = 0; i < 600; i++) {
-      const events = (await handle.fetchHistory()).events ?? [];
-      const callIds = events
-        .filter((event) => event.activityTaskScheduledEventAttributes?.activityType?.name === callTool)
-        .map((event) => Number(event.eventId));
-      if (events.some((e) => callIds.includes(Number(e.activityTaskCompletedEventAttributes?.scheduledEventId)))) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await untilNoteStored(handle);
 
     child.kill('SIGKILL');
     await once(child, 'exit');

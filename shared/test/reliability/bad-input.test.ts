@@ -89,6 +89,24 @@ describe('bad input items fail the workflow at once, naming the item and the fie
   }
 });
 
+describe('an image as bytes in run input', () => {
+  it('is refused in the workflow, before any model call, saying to pass a data URL', async () => {
+    const model = new ScriptedModelProvider([textResponse('never')]);
+    const { error, history } = await testEnv().runFailingWorkflow<typeof workflows.binaryImagePrompt>(
+      'binaryImagePrompt',
+      [],
+      { workflowsPath, modelProvider: model },
+    );
+    const failure = workflowFailure(error);
+    assert.equal(failure.type, FailureTypes.invalidInput);
+    assert.match(failure.message, /agent "Viewer"/);
+    assert.match(failure.message, /item 0, field content\[0\]\.image, is binary data \(a Uint8Array or ArrayBuffer\)/);
+    assert.match(failure.message, /data:image\/png;base64,/);
+    assert.equal(model.calls.length, 0);
+    assert.deepEqual(scheduledActivityTypes(history), []);
+  });
+});
+
 describe('tool trouble goes back to the model, and the run goes on', () => {
   it('invalid JSON arguments from the model: the model is told and can correct itself', async () => {
     const model = new ScriptedModelProvider([

@@ -18,7 +18,7 @@ import {
   STREAM_PUBLISH_SIGNAL,
 } from '../../src/common/streaming.js';
 import {
-  responsesApiText,
+  responsesApiEvents,
   ScriptedModelProvider,
   scheduledActivityTypes,
   textResponse,
@@ -280,42 +280,11 @@ describe('the stream protocol (Temporal Workflow Streams handler names and wire 
   });
 });
 
-/** A Responses API stream as the OpenAI API sends it, as server-sent events. */
-function responsesEventStream(text: string, id: string): string {
-  const itemId = `msg_${id}`;
-  const done = responsesApiText(text, id) as Record<string, unknown>;
-  const words = text.match(/\S+\s*/g) ?? [];
-  const events: Record<string, unknown>[] = [
-    { type: 'response.created', response: { ...done, status: 'in_progress', output: [], usage: null } },
-    {
-      type: 'response.output_item.added',
-      output_index: 0,
-      item: { id: itemId, type: 'message', status: 'in_progress', role: 'assistant', content: [] },
-    },
-    ...words.map((delta) => ({
-      type: 'response.output_text.delta',
-      item_id: itemId,
-      output_index: 0,
-      content_index: 0,
-      delta,
-      logprobs: [],
-    })),
-    { type: 'response.output_text.done', item_id: itemId, output_index: 0, content_index: 0, text, logprobs: [] },
-    { type: 'response.completed', response: done },
-  ];
-  return events
-    .map((event, index) => `event: ${event.type}\ndata: ${JSON.stringify({ ...event, sequence_number: index })}\n\n`)
-    .join('');
-}
-
 describe('the default OpenAI provider streams over HTTP (local OpenAI-compatible server)', () => {
   it('asks for a Responses API stream; its deltas reach subscribers and the run', async () => {
     const text = 'Hello from a streamed local server';
     await withFakeOpenAIServer(
-      () => ({
-        headers: { 'content-type': 'text/event-stream' },
-        raw: responsesEventStream(text, 'resp_streamed'),
-      }),
+      () => ({ events: responsesApiEvents(text, 'resp_streamed') }),
       async (server) => {
         const workflowId = `streamed-openai-${randomUUID()}`;
         const { result, entries } = await testEnv().withWorker({ workflowsPath }, (taskQueue) =>

@@ -41,6 +41,11 @@ export async function streamedTextWithRawEvents(prompt: string): Promise<Streame
   return runStreamed(prompt, { streaming: { topic: MODEL_TOPIC, rawModelEvents: true } });
 }
 
+/** With an idle timeout: a stream that goes quiet for 1 s is aborted and retried. */
+export async function streamedWithIdleTimeout(prompt: string): Promise<StreamedRun> {
+  return runStreamed(prompt, { streaming: { topic: MODEL_TOPIC, idleTimeout: '1s' } });
+}
+
 export async function streamedLocal(prompt: string): Promise<StreamedRun> {
   return runStreamed(prompt, { streaming: true, useLocalActivity: true });
 }

@@ -364,7 +364,6 @@ describe('findInputItemProblem', () => {
             { type: 'input_text', text: 'What is this?' },
             { type: 'input_image', image: 'https://example.com/cat.png', detail: 'auto' },
             { type: 'input_image', image: { id: 'file_1' } },
-            { type: 'input_image', image: new Uint8Array([1, 2]) },
             { type: 'input_file', file: { url: 'https://example.com/a.pdf' } },
           ],
         },
@@ -384,6 +383,16 @@ describe('findInputItemProblem', () => {
     ['a numeric type', [{ type: 7 }], /^item 0, field type, is the number 7/],
     ['a content part as an item', [{ type: 'input_text', text: 'Hi' }], /put it in a message/],
     ['content that is a number', [{ role: 'user', content: 42 }], /^item 0, field content, is the number 42/],
+    [
+      'bytes as the image (agents-core takes a string or a file id; the OpenAI models drop or refuse bytes)',
+      [{ role: 'user', content: [{ type: 'input_image', image: new Uint8Array([1, 2]) }] }],
+      /^item 0, field content\[0\]\.image, is binary data \(a Uint8Array or ArrayBuffer\).*data:image\/png;base64,/,
+    ],
+    [
+      'bytes as a file, in their wire form (the activity checks the request as it arrives)',
+      [{ role: 'user', content: [{ type: 'input_file', file: { $base64Bytes: 'AQI=' } }] }],
+      /^item 0, field content\[0\]\.file, is binary data .*data:application\/pdf;base64,/,
+    ],
     [
       'a number as the image',
       [{ role: 'user', content: [{ type: 'input_image', image: 12345 }] }],

@@ -90,8 +90,8 @@ export async function streamed(prompt: string): Promise<{ output: string; events
 }
 
 /** Runs an agent on input that is not a usable prompt: '' or a number, as a careless caller might pass. */
-export async function badPrompt(input: unknown): Promise<string> {
-  const agent = new Agent({ name: 'Careful', instructions: 'Answer.' });
+export async function badPrompt(input: unknown, agentName = 'Careful'): Promise<string> {
+  const agent = new Agent({ name: agentName, instructions: 'Answer.' });
   const result = await run(agent, input as string);
   return result.finalOutput ?? '';
 }
@@ -156,4 +156,13 @@ export async function cancelledRun(prompt: string): Promise<string> {
     if (isCancellation(error)) return 'cancelled';
     throw error;
   }
+}
+
+/**
+ * An image as bytes made in the workflow (a client cannot send a Uint8Array: it arrives as an
+ * object). agents-core's types do not allow it either, so it goes in as badPrompt's careless input.
+ */
+export async function binaryImagePrompt(): Promise<string> {
+  const image = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  return badPrompt([{ role: 'user', content: [{ type: 'input_image', image }] }], 'Viewer');
 }
