@@ -1,5 +1,5 @@
 /**
- * Where the replay-work weights come from (REPLAY_WORK_PER_MODEL_CALL, REPLAY_WORK_PER_ITEM in
+ * Where the replay-work weights come from (REPLAY_WORK_PER_MODEL_CALL, REPLAY_WORK_PER_ITEM, internal constants in
  * shared/src/workflow/model-call-chain.ts): the replay CPU of 2 KB chats that pass their whole
  * conversation (50 and 150 turns) and of one run() through 150 tool calls, next to each run's replay
  * work. Fit `cpu = a × calls + b × (bytes + 500 × items)` on the two chats and check it on the loop.

@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import { Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { connectWorker, explainStartFailure, runUntilStopped, sampleModelProvider } from 'sample-kit';
+import {
+  connectWorker,
+  explainStartFailure,
+  runUntilStopped,
+  sampleModelProvider,
+  withModelAttemptLimit,
+} from 'sample-kit';
 import { offlineAnswers } from './offline-answers';
 import { localSandboxProvider } from './sandbox-provider';
 import { TASK_QUEUE } from './task-queue';
@@ -22,6 +28,9 @@ const worker = await Worker.create({
     new OpenAIAgentsPlugin({
       // Without OPENAI_API_KEY, this folder's offline answers; with it, OpenAI.
       modelProvider: sampleModelProvider(offlineAnswers),
+      // Model calls heartbeat, so one lost with a crashed worker is retried after 5 s rather than after its timeout.
+      // SAMPLES_MODEL_MAX_ATTEMPTS, when set, bounds their retries; unset, Temporal retries without a limit.
+      modelParams: withModelAttemptLimit({ startToCloseTimeout: '60s', heartbeatTimeout: '5s' }),
       // Each sandbox operation (start, exec, read, write, ...) is an activity this worker runs.
       sandboxClientProviders: [provider],
     }),

@@ -18,7 +18,7 @@ export {
 export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export { WorkflowBundleError } from './bundler.js';
 export { DefaultOpenAIModelProvider } from './default-provider.js';
-export { DEFAULT_MCP_IDLE_TIMEOUT_MS, type MCPConnectionPoolOptions } from './mcp-pool.js';
+export type { MCPConnectionPoolOptions } from './mcp-pool.js';
 export {
   type MCPServerFactory,
   type MCPServerProvider,

@@ -25,7 +25,7 @@ export {
   type ModelStreamingOptions,
   type WorkflowStreamState,
 } from '../common/streaming.js';
-export { isWorkerEnvRef, type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
+export { type WorkerEnvRef, workerEnvRef } from '../common/worker-env.js';
 export {
   type ContinueAsNewReason,
   DEFAULT_HISTORY_THRESHOLDS,
@@ -60,7 +60,7 @@ export {
   withStatefulMcpServer,
 } from './mcp-servers.js';
 export { ActivityModelProvider, MAX_PAYLOAD_BYTES, type StreamingModelParameters } from './model.js';
-export { REPLAY_WORK_PER_ITEM, REPLAY_WORK_PER_MODEL_CALL, type ReplayWork } from './model-call-chain.js';
+export type { ReplayWork } from './model-call-chain.js';
 export { type NexusOperationAsToolOptions, nexusOperationAsTool } from './nexus-tools.js';
 export {
   failRunOnSandboxLoss,

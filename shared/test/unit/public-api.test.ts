@@ -13,7 +13,6 @@ import * as workflow from '../../src/workflow/index.js';
 
 const WORKER_VALUES = [
   'AgentsTraceClientInterceptor',
-  'DEFAULT_MCP_IDLE_TIMEOUT_MS',
   'DEFAULT_MODEL_EVENTS_TOPIC',
   'DefaultOpenAIModelProvider',
   'FailureTypes',
@@ -25,6 +24,7 @@ const WORKER_VALUES = [
   'SandboxFailureTypes',
   'StatefulMCPServerProvider',
   'StatelessMCPServerProvider',
+  'WorkflowBundleError',
   'confineCommandsToWorkspace',
   'currentModelCall',
   'flushWorkflowTraceEvents',
@@ -42,8 +42,6 @@ const WORKFLOW_VALUES = [
   'MAX_PAYLOAD_BYTES',
   'MCPFailureTypes',
   'NEW_CONVERSATION_ID',
-  'REPLAY_WORK_PER_ITEM',
-  'REPLAY_WORK_PER_MODEL_CALL',
   'SandboxFailureTypes',
   'StatefulMCPServer',
   'StatelessMCPServer',
@@ -58,7 +56,6 @@ const WORKFLOW_VALUES = [
   'historyStatus',
   'hostedMcpTool',
   'imageGenerationTool',
-  'isWorkerEnvRef',
   'mcpFailureType',
   'nexusOperationAsTool',
   'sandboxFailureType',
