@@ -40,10 +40,9 @@ import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker, type WorkflowBundle } from '@temporalio/worker';
 import { quietBundlerLogger } from '../src/testing/environment.js';
-import { ScriptedModelProvider } from '../src/testing/index.js';
 import { findTemporalCli } from '../src/testing/temporal-cli.js';
-import { OpenAIAgentsPlugin } from '../src/worker/index.js';
-import { ACTIVITY_TIMEOUT, AGENT, lookup, noop, scriptedAnswer } from './workload.js';
+import { perfPlugin } from './plugin.js';
+import { lookup, noop } from './workload.js';
 
 const RESULTS = join(import.meta.dirname, 'results');
 const WORKFLOWS = join(import.meta.dirname, 'workflows.ts');
@@ -89,14 +88,8 @@ const log = options.json ? () => {} : (message: string) => console.log(message);
 setTraceProcessors([]);
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-const plugin = () =>
-  new OpenAIAgentsPlugin({
-    modelProvider: new ScriptedModelProvider(scriptedAnswer),
-    modelParams: { startToCloseTimeout: ACTIVITY_TIMEOUT, summary: `${AGENT.name}: ${AGENT.model}` },
-    ...(options['stack-trace-limit'] === undefined
-      ? {}
-      : { workflowStackTraceLimit: Number(options['stack-trace-limit']) }),
-  });
+const stackTraceLimit = options['stack-trace-limit'];
+const plugin = () => perfPlugin(stackTraceLimit === undefined ? undefined : Number(stackTraceLimit));
 
 interface Stats {
   median: number;

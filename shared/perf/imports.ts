@@ -14,10 +14,9 @@ import proto from '@temporalio/proto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { bundleWorkflowCode, DefaultLogger, Runtime, Worker } from '@temporalio/worker';
 import { quietBundlerLogger } from '../src/testing/environment.js';
-import { ScriptedModelProvider } from '../src/testing/index.js';
 import { findTemporalCli } from '../src/testing/temporal-cli.js';
-import { OpenAIAgentsPlugin } from '../src/worker/index.js';
-import { ACTIVITY_TIMEOUT, AGENT, lookup, noop, scriptedAnswer } from './workload.js';
+import { perfPlugin } from './plugin.js';
+import { lookup, noop } from './workload.js';
 
 const { values: options } = parseArgs({
   options: { 'first-tasks': { type: 'string', default: '30' }, json: { type: 'boolean', default: false } },
@@ -27,11 +26,7 @@ const firstTasks = Number(options['first-tasks']);
 setTraceProcessors([]);
 Runtime.install({ logger: new DefaultLogger('WARN') });
 
-const plugin = () =>
-  new OpenAIAgentsPlugin({
-    modelProvider: new ScriptedModelProvider(scriptedAnswer),
-    modelParams: { startToCloseTimeout: ACTIVITY_TIMEOUT, summary: `${AGENT.name}: ${AGENT.model}` },
-  });
+const plugin = () => perfPlugin();
 
 const VARIANTS = {
   'agents-core': join(import.meta.dirname, 'workflows.ts'),
