@@ -239,9 +239,11 @@ describe('web chat', () => {
       partial && answer.startsWith(partial) && wordsIn(partial) < wordsIn(answer),
       `not mid-answer: ${partial}`,
     );
-    // The refusal came whenever the new worker took the message, before the answer was complete.
+    // The validator refused it while the turn was in progress; where the notice lands among the lines
+    // depends on when the client's update poll returns (it may come after the answer), so only its
+    // presence is checked, and the rest must be exactly the conversation.
     const refusal = shown.findIndex((block) => block.text === STILL_ANSWERING);
-    assert.ok(refusal >= 0 && refusal < shown.length - 1, JSON.stringify(shown));
+    assert.ok(refusal >= 0, JSON.stringify(shown));
     assert.deepEqual(shown.toSpliced(refusal, 1), [
       { kind: 'message user', text: SEATS },
       { kind: 'handoff', text: 'FAQ Agent is now handling this' },
