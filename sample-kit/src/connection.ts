@@ -10,6 +10,7 @@ import { Client, Connection, type ConnectionOptions } from '@temporalio/client';
 import { type ClientConfigProfile, loadClientConfigProfile, toClientOptions } from '@temporalio/envconfig';
 import type { NativeConnectionOptions } from '@temporalio/worker';
 import { isVerbose, loadSampleEnv } from './env.js';
+import { exitAfterFailure } from './terminal.js';
 
 /** The dev server's address (`pnpm temporal`), used when neither the environment nor a profile names one. */
 export const DEV_SERVER_ADDRESS = 'localhost:7233';
@@ -162,7 +163,7 @@ export function connectClient(): Promise<Client> {
   })().catch((error: unknown) => {
     if (error instanceof SampleSetupError && !isVerbose()) {
       console.error(error.message);
-      process.exit(1);
+      exitAfterFailure();
     }
     throw error;
   });

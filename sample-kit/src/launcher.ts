@@ -10,7 +10,7 @@ import { optionalTsToMs } from '@temporalio/common/lib/time.js';
 import { connectClient, temporalConnectConfig, workflowUiUrl } from './connection.js';
 import { isVerbose, workerCommand } from './env.js';
 import { describeWorkflowFailure, describeWorkflowTaskFailure, fixFor } from './failures.js';
-import { launcherTerminal } from './terminal.js';
+import { exitAfterFailure, launcherTerminal } from './terminal.js';
 
 export interface WatchOptions {
   /**
@@ -81,7 +81,7 @@ export async function waitForResult<H extends WorkflowHandle>(
     watcher.stop();
     if (error instanceof WorkflowFailedError) {
       launcherTerminal.line(describeWorkflowFailure(error, { uiUrl, verbose, fixes: watcher.fixes }), 'stderr');
-      process.exit(1);
+      exitAfterFailure();
     }
     throw error;
   } finally {
@@ -279,7 +279,7 @@ class RunWatcher {
       }),
       'stderr',
     );
-    process.exit(1);
+    exitAfterFailure();
   }
 
   /** One line that rewrites itself on a terminal; elsewhere a new line when it says something new, or every 15 s. */

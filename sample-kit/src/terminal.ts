@@ -56,3 +56,23 @@ export const launcherTerminal = new LauncherTerminal();
 export function writeStreamedText(text: string): void {
   launcherTerminal.text(text);
 }
+
+/**
+ * Ends a launcher or worker that has printed its failure, with exit code 1. Run through
+ * `pnpm --filter … run …`, pnpm follows any non-zero exit with its own ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL
+ * block (nothing a script can do keeps the code and drops it), so the failure's last line says what
+ * that block is: the exit code, reported, not a crash of pnpm.
+ */
+export function exitAfterFailure(): never {
+  if (runByPnpm()) {
+    launcherTerminal.line(
+      'Exit code 1. pnpm reports that code next (ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL): the failure is the one above.',
+      'stderr',
+    );
+  }
+  process.exit(1);
+}
+
+function runByPnpm(): boolean {
+  return process.env.npm_lifecycle_event !== undefined && (process.env.npm_config_user_agent ?? '').startsWith('pnpm/');
+}

@@ -20,6 +20,7 @@ import {
   unreachableReason,
 } from './connection.js';
 import { isVerbose, loadSampleEnv, sampleFolder } from './env.js';
+import { exitAfterFailure } from './terminal.js';
 
 /** The worker connectWorker's signal handler stops; undefined until runUntilStopped has it. */
 let runningWorker: Worker | undefined;
@@ -37,7 +38,7 @@ export function explainStartFailure(error: unknown): never {
   else if (!isVerbose() && error instanceof Error) {
     console.error(`The ${sampleFolder().name} worker did not start:\n${error.message}\n  (--verbose shows the stack)`);
   } else console.error(error);
-  process.exit(1);
+  exitAfterFailure();
 }
 
 /**

@@ -2,6 +2,8 @@
 // hosted-mcp approval asks why on a rejection, tools' file search runs without a key, and an MCP
 // sample whose server is not running names the command that starts it.
 import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
 import { useAgentsTestEnvironment } from 'openai-agents-temporal/testing';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import {
@@ -87,5 +89,35 @@ describe('sample launchers', () => {
     const output = launcher.output();
     assert.match(output, /The workflow failed.*: OpenAIAgents\.MCPServerStartFailed/);
     assert.match(output, /Fix: start the server in another terminal: pnpm --filter mcp run serve-tools/);
+  });
+});
+
+// Through `pnpm --filter … run …`, pnpm follows a failed script with its ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL
+// block. The sample's own failure comes first and its last line says what that block is, so it does
+// not read as pnpm crashing; the exit code stays 1.
+describe('a failure run through pnpm', () => {
+  it.each([
+    ['launcher', 'hello-world'],
+    ['worker', 'worker'],
+  ])('the %s says pnpm only reports its exit code, and exits 1', async (_kind, script) => {
+    const closed = createServer().listen(0, '127.0.0.1');
+    await once(closed, 'listening');
+    const address = closed.address();
+    await new Promise((resolve) => closed.close(resolve));
+    if (typeof address !== 'object' || address === null) throw new Error('no port');
+    const run = startProcess('pnpm', ['--filter', 'basic', 'run', script], {
+      cwd: repoRoot,
+      env: sampleEnv({ TEMPORAL_ADDRESS: `127.0.0.1:${address.port}` }),
+    });
+    try {
+      assert.equal(await run.exited, 1, run.output());
+      const output = run.output();
+      const ours = output.indexOf(`Cannot reach Temporal at 127.0.0.1:${address.port}`);
+      const explained = output.indexOf('Exit code 1. pnpm reports that code next (ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL)');
+      const pnpmBlock = output.lastIndexOf('ERR_PNPM_RECURSIVE_RUN_FIRST_FAIL');
+      assert.ok(ours >= 0 && explained > ours && pnpmBlock > explained, output);
+    } finally {
+      run.kill();
+    }
   });
 });
