@@ -4,7 +4,7 @@
  * refuses commands that name paths outside the session's folder, and the client's file tools refuse
  * paths that leave it (see the README's "Containment").
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { UnixLocalSandboxClient } from '@openai/agents-core/sandbox/local';
@@ -15,13 +15,17 @@ import {
 } from 'openai-agents-temporal';
 import { SANDBOX_PROVIDER } from './sandbox-name';
 
-/** A fresh temporary folder for the sandbox sessions, and the provider that creates them in it. */
+/**
+ * A fresh temporary folder for the sandbox sessions (removed at exit if no session is left in it),
+ * and the provider that creates them in it.
+ */
 export function localSandboxProvider(
-  baseDir = mkdtempSync(join(tmpdir(), 'temporal-agents-sandbox-')),
+  baseDir?: string,
   options: SandboxClientProviderOptions = {},
 ): { provider: SandboxClientProvider; baseDir: string } {
+  const sessionsDir = baseDir ?? temporaryFolderRemovedIfEmpty();
   const client = new UnixLocalSandboxClient({
-    workspaceBaseDir: baseDir,
+    workspaceBaseDir: sessionsDir,
     // No snapshot: resuming a session after a worker restart keeps the folder as the last command left it.
     // (With the default local snapshot, a resume would put back the files as they were when it was taken.)
     snapshot: { type: 'noop' },
@@ -30,5 +34,17 @@ export function localSandboxProvider(
     commandGuard: confineCommandsToWorkspace,
     ...options,
   });
-  return { provider, baseDir };
+  return { provider, baseDir: sessionsDir };
+}
+
+function temporaryFolderRemovedIfEmpty(): string {
+  const folder = mkdtempSync(join(tmpdir(), 'temporal-agents-sandbox-'));
+  process.once('exit', () => {
+    try {
+      rmdirSync(folder);
+    } catch {
+      // Not empty: a session left in it may be resumed by the next worker. Or already gone.
+    }
+  });
+  return folder;
 }
