@@ -2,7 +2,7 @@
 // worker once, in one trace, linked to their parents; the model activity's response spans and a tool
 // activity's own span join that trace under the span that called them; replaying exports nothing; a
 // second worker that takes a run over adds no span twice; OpenTelemetry and agents-core's own batch
-// processor receive the same spans.
+// processor receive the same spans; a child workflow and the next run join the trace of the client that started them.
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
@@ -246,6 +246,34 @@ describe('tracing', () => {
       'custom handle request',
       ...ONE_RUN.map((line) => `  ${line}`),
     ]);
+  });
+
+  it('a child workflow and the next run (continueAsNew) of a workflow started in a client’s trace join that trace', async () => {
+    const client = new Client({ connection: testEnv().env.connection, plugins: [new OpenAIAgentsPlugin()] });
+    const workflowId = `client-trace-family-${randomUUID()}`;
+    const caller = await withFakeOpenAIServer(researchThenWrite, () =>
+      testEnv().withWorker(worker, (taskQueue) =>
+        withTrace('Web request', (trace) =>
+          withCustomSpan(
+            async () => {
+              const result = await client.workflow.execute<typeof workflows.tracedFamily>('tracedFamily', {
+                taskQueue,
+                workflowId,
+                args: ['first'],
+              });
+              return { result, traceId: trace.traceId };
+            },
+            { data: { name: 'handle request' } },
+          ),
+        ),
+      ),
+    );
+    assert.equal(caller.result, 'Lisbon is a city by the sea.');
+    await exported();
+    // Three agent runs (the first run's, the child's, the next run's), each under the caller's span: a
+    // child or next run that missed the header would open a trace of its own and leave one out here.
+    const threeRuns = [...ONE_RUN, ...ONE_RUN, ...ONE_RUN].map((line) => `  ${line}`);
+    assert.deepEqual(renderTrace(recorder.ofTrace(caller.traceId)), ['custom handle request', ...threeRuns]);
   });
 
   it('one run is one trace: every span once, linked to its parent, activity spans under their callers', async () => {

@@ -1,7 +1,16 @@
 // Workflows whose agent runs the tracing tests follow: a tool that is an activity, a handoff and an
 // input guardrail in one run, and a trace that spans a wait for a signal.
 import { Agent, type InputGuardrail, run, withTrace } from '@openai/agents-core';
-import { allHandlersFinished, condition, defineSignal, defineUpdate, setHandler } from '@temporalio/workflow';
+import {
+  allHandlersFinished,
+  condition,
+  continueAsNew,
+  defineSignal,
+  defineUpdate,
+  executeChild,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
 import { z } from 'zod';
 import { activityAsTool } from '../../src/workflow/index.js';
 import type * as activities from './activities.js';
@@ -81,4 +90,12 @@ export async function tracedChat(): Promise<void> {
     finished = true;
   });
   await condition(() => finished && allHandlersFinished());
+}
+
+/** One run, then a child workflow's run, then the next run's (through continueAsNew): three runs, one caller. */
+export async function tracedFamily(part: 'first' | 'next'): Promise<string> {
+  const result = await run(agents(), 'Tell me about Lisbon');
+  if (part === 'next') return result.finalOutput ?? '';
+  await executeChild(tracedRun, { args: ['Tell me about Lisbon'], workflowId: `${workflowInfo().workflowId}-child` });
+  return continueAsNew<typeof tracedFamily>('next');
 }
