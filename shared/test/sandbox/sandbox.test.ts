@@ -23,7 +23,7 @@ import {
   type SandboxClientProviderOptions,
 } from '../../src/worker/index.js';
 import { lastToolOutput } from '../tool-output.js';
-import { lostSandbox, readBack, sandboxAgent, sandboxAgentCatching } from './workflows.js';
+import { lostSandbox, pausedSandboxRun, readBack, sandboxAgent, sandboxAgentCatching } from './workflows.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
@@ -160,6 +160,34 @@ describe('sandbox failures the workflow catches', () => {
     assert.equal(result.type, SandboxFailureTypes.unknownProvider);
     assert.match(result.message, /No worker has a sandbox client named "nowhere"/);
     assert.match(result.message, /SandboxClientProvider\('nowhere', client\)/);
+  });
+
+  it('a run paused for approval goes on after continue-as-new from its RunState, in the same sandbox session', async () => {
+    const { provider } = localProvider();
+    const model = new ScriptedModelProvider({
+      'Sandbox Tester': (_request, { agentTurn }) =>
+        [
+          toolCallResponse('exec_command', { cmd: 'echo kept > note.txt' }, 'call_write'),
+          toolCallResponse('publish', {}, 'call_publish'),
+          toolCallResponse('exec_command', { cmd: 'cat note.txt' }, 'call_read'),
+        ][agentTurn] ?? textResponse('done'),
+    });
+    const { result, history } = await testEnv().runWorkflow(pausedSandboxRun, ['local'], {
+      workflowsPath,
+      modelProvider: model,
+      sandboxClientProviders: [provider],
+    });
+    assert.equal(result, 'done');
+    const lastRequest = model.calls.at(-1)?.request;
+    assert.ok(lastRequest);
+    assert.equal(lastToolOutput(lastRequest, 'publish'), 'published');
+    // The file the first run wrote is there: the next run resumed its session, not a new sandbox.
+    assert.match(lastToolOutput(lastRequest, 'exec_command'), /Output:\nkept/);
+    assert.deepEqual(
+      scheduledActivityTypes(history).filter((type) => type.startsWith('sandbox-')),
+      ['sandbox-local-resume', 'sandbox-local-exec-command', 'sandbox-local-close'],
+      'the continued run creates no session: it resumes the paused one from the state, runs its command there, closes it',
+    );
   });
 
   it('a session whose sandbox is gone: SandboxSessionLost ends the run; the workflow starts over in a new sandbox', async () => {

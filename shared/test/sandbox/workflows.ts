@@ -1,8 +1,10 @@
 // Workflows for the sandbox tests: an agent that runs the commands its scripted model gives it in a
-// sandbox on the worker, a session whose sandbox is gone, and a provider name no worker has.
-import { run } from '@openai/agents-core';
+// sandbox on the worker, a session whose sandbox is gone, a provider name no worker has, and a run
+// paused for approval that goes on in the next run from its state, sandbox session included.
+import { RunState, run, tool } from '@openai/agents-core';
 import { Manifest, SandboxAgent } from '@openai/agents-core/sandbox';
-import { ApplicationFailure } from '@temporalio/workflow';
+import { ApplicationFailure, continueAsNew } from '@temporalio/workflow';
+import { z } from 'zod';
 import {
   sandboxFailureType,
   type TemporalSandboxClientOptions,
@@ -75,4 +77,39 @@ export async function readBack(name: string, command: string, path: string): Pro
   } finally {
     await session.close();
   }
+}
+
+/** The tester with a tool that needs approval: a run pauses on it with its sandbox session open. */
+const publishingAgent = () =>
+  new SandboxAgent({
+    name: 'Sandbox Tester',
+    instructions: 'Run the commands; publish when asked.',
+    capabilities: temporalSandboxCapabilities(),
+    tools: [
+      tool({
+        name: 'publish',
+        description: 'Publish the workspace.',
+        parameters: z.object({}),
+        needsApproval: true,
+        execute: async () => 'published',
+      }),
+    ],
+  });
+
+/**
+ * A run that pauses for approval, waits across continue-as-new (its serialised RunState is all the
+ * next run gets), then is approved and goes on in the same sandbox session.
+ */
+export async function pausedSandboxRun(name: string, paused?: string): Promise<string> {
+  const agent = publishingAgent();
+  const client = temporalSandboxClient(name);
+  if (paused === undefined) {
+    const first = await run(agent, 'Go.', { sandbox: { client, manifest: manifest() } });
+    if (first.interruptions.length === 0) throw ApplicationFailure.nonRetryable('the run did not pause');
+    return continueAsNew<typeof pausedSandboxRun>(name, first.state.toString());
+  }
+  const state = await RunState.fromString(agent, paused);
+  for (const item of state.getInterruptions()) state.approve(item);
+  const result = await run(agent, state, { sandbox: { client } });
+  return String(result.finalOutput);
 }
