@@ -3,6 +3,7 @@
  * the samples use it as their offline model when no OPENAI_API_KEY is set.
  */
 
+import { randomUUID } from 'node:crypto';
 import type { AgentOutputItem } from '@openai/agents-core';
 import {
   type Model,
@@ -176,8 +177,11 @@ function perAgent(script: AgentScript): ModelResponder {
   };
 }
 
+// Unique across worker processes too, as a real model's ids are: a worker that takes a run over after
+// a crash must not answer with a call id the conversation already holds.
+const processTag = randomUUID().slice(0, 8);
 let itemCounter = 0;
-const nextId = (prefix: string) => `${prefix}_scripted_${++itemCounter}`;
+const nextId = (prefix: string) => `${prefix}_scripted_${processTag}_${++itemCounter}`;
 
 function usage(): Usage {
   return new Usage({
