@@ -5,7 +5,7 @@
  */
 import { createNexusServiceClient, type StartNexusOperationOptions } from '@temporalio/workflow';
 import type * as nexus from 'nexus-rpc';
-import { type TemporalCallTool, type ToolDescription, toolFromCall } from './tools.js';
+import { callOptions, type TemporalCallTool, type ToolDescription, toolFromCall } from './tools.js';
 
 /** `nexusOperationAsTool`'s options for an operation that takes `TInput`: `parameters` must parse to it. */
 export type NexusOperationAsToolOptions<TService extends nexus.ServiceDefinition, TInput> = ToolDescription<TInput> &
@@ -36,17 +36,8 @@ export function nexusOperationAsTool(
   operation: nexus.OperationDefinition<unknown, unknown>,
   options: NexusOperationAsToolOptions<nexus.ServiceDefinition, unknown>,
 ): TemporalCallTool {
-  const {
-    service,
-    endpoint,
-    name,
-    description,
-    parameters: _parameters,
-    strict: _strict,
-    errorMessage: _errorMessage,
-    needsApproval: _needsApproval,
-    ...startOptions
-  } = options;
+  const { name, description } = options;
+  const { service, endpoint, ...startOptions } = callOptions(options);
   if (!Object.values(service.operations).includes(operation)) {
     throw new TypeError(
       `nexusOperationAsTool: operation "${operation.name}" is not an operation of service "${service.name}". ` +

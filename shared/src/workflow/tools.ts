@@ -106,16 +106,8 @@ export function activityAsTool<
 // The typed signature above checks the pairing of schema and activity; from here on the arguments are
 // what the schema parsed, handled alike whatever their type.
 export function activityAsTool(activityName: string, options: ActivityAsToolOptions<unknown>): TemporalCallTool {
-  const {
-    name,
-    description,
-    parameters: _parameters,
-    strict: _strict,
-    errorMessage: _errorMessage,
-    needsApproval: _needsApproval,
-    boundArguments,
-    ...activityOptions
-  } = options;
+  const { name, description } = options;
+  const { boundArguments, ...activityOptions } = callOptions(options);
   if (activityOptions.startToCloseTimeout === undefined && activityOptions.scheduleToCloseTimeout === undefined) {
     activityOptions.startToCloseTimeout = '60s';
   }
@@ -133,6 +125,20 @@ export function activityAsTool(activityName: string, options: ActivityAsToolOpti
       return activity({ ...asObject(args), [BOUND_ARGUMENTS_KEY]: boundArguments });
     },
   });
+}
+
+/** The options without the tool's description: what is left are the Temporal call's own options. */
+export function callOptions<TOptions extends ToolDescription<unknown>>(options: TOptions) {
+  const {
+    name: _name,
+    description: _description,
+    parameters: _parameters,
+    strict: _strict,
+    errorMessage: _errorMessage,
+    needsApproval: _needsApproval,
+    ...rest
+  } = options;
+  return rest;
 }
 
 /** A tool whose call is one Temporal call; failures other than cancellation are told to the model. */
