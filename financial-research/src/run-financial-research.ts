@@ -2,6 +2,7 @@ import { createInterface } from 'node:readline/promises';
 import {
   connectClient,
   LinesPrintedOnce,
+  printFinishedSearches,
   sampleArguments,
   waitForResultShowingProgress,
   watchRun,
@@ -49,14 +50,7 @@ function showProgress({ stage, searches, analyses }: FinancialProgress): void {
   // Stages pass in order; a poll can miss a short one, so print every stage up to the current one.
   for (const each of STAGES.slice(0, STAGES.indexOf(stage) + 1)) {
     lines.print(`stage:${each}`, STAGE_LINES[each]);
-    if (each === 'searching') {
-      for (const [index, search] of searches.entries()) {
-        if (search.status === 'running') continue;
-        const finished = lines.count('search:') + 1;
-        const mark = search.status === 'done' ? 'done' : 'FAILED';
-        lines.print(`search:${index}`, `  [${finished}/${searches.length}] search ${mark}: ${search.query}`);
-      }
-    }
+    if (each === 'searching') printFinishedSearches(lines, searches);
     if (each === 'writing') {
       for (const [index, analysis] of analyses.entries()) {
         lines.print(`analysis:${index}`, `  consulting ${analysis.tool}`);

@@ -1,6 +1,7 @@
 import {
   connectClient,
   LinesPrintedOnce,
+  printFinishedSearches,
   sampleArguments,
   waitForResultShowingProgress,
   watchRun,
@@ -32,12 +33,7 @@ function showProgress({ stage, searches }: ResearchProgress): void {
       `Planned ${searches.length} searches:\n${searches.map((search) => `  - ${search.query}`).join('\n')}`,
     );
   }
-  for (const [index, search] of searches.entries()) {
-    if (search.status === 'running') continue;
-    const finished = lines.count('search:') + 1;
-    const mark = search.status === 'done' ? 'done' : 'FAILED';
-    lines.print(`search:${index}`, `  [${finished}/${searches.length}] search ${mark}: ${search.query}`);
-  }
+  printFinishedSearches(lines, searches);
   if (stage === 'writing' || stage === 'done') lines.print('writing', 'Writing the report…');
 }
 

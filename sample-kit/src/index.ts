@@ -19,6 +19,7 @@ export {
 export { loadSampleEnv, sampleArguments, workerCommand } from './env.js';
 export {
   LinesPrintedOnce,
+  printFinishedSearches,
   type WatchOptions,
   waitForResult,
   waitForResultShowingProgress,

@@ -350,3 +350,19 @@ export class LinesPrintedOnce {
     return [...this.#printed].filter((key) => key.startsWith(prefix)).length;
   }
 }
+
+/**
+ * A research launcher's line for each search that has ended, numbered in the order they end:
+ * `  [2/3] search done: <query>` (or `FAILED`). Safe to call on every progress poll.
+ */
+export function printFinishedSearches(
+  lines: LinesPrintedOnce,
+  searches: readonly { query: string; status: 'running' | 'done' | 'failed' }[],
+): void {
+  for (const [index, search] of searches.entries()) {
+    if (search.status === 'running') continue;
+    const finished = lines.count('search:') + 1;
+    const mark = search.status === 'done' ? 'done' : 'FAILED';
+    lines.print(`search:${index}`, `  [${finished}/${searches.length}] search ${mark}: ${search.query}`);
+  }
+}

@@ -52,7 +52,13 @@ describe('plain agents-core code inside a workflow', () => {
       modelProvider: model,
     });
     assert.deepEqual(result, { city: 'Lisbon', days: 3 });
-    assert.equal(model.calls[0]?.request.outputType !== 'text', true);
+    // The zod output type reached the model activity as a strict JSON schema of its fields.
+    const outputType = model.calls[0]?.request.outputType;
+    assert.ok(outputType !== undefined && outputType !== 'text', 'the model is asked for structured output');
+    assert.equal(outputType.type, 'json_schema');
+    assert.equal(outputType.strict, true);
+    assert.deepEqual(outputType.schema.properties, { city: { type: 'string' }, days: { type: 'number' } });
+    assert.deepEqual(outputType.schema.required, ['city', 'days']);
   });
 
   it('agent.asTool() runs the nested agent’s model calls as activities too', async () => {

@@ -16,6 +16,7 @@ import {
   NEW_CONVERSATION_ID,
   type ReplayWork,
 } from 'openai-agents-temporal/workflow';
+import { setChatTurnHandler } from 'sample-kit/workflow';
 
 /** The transcript keeps the chat's latest lines (the whole conversation stays with the plugin). */
 export const TRANSCRIPT_LINES = 200;
@@ -109,8 +110,7 @@ export async function longChat(input: LongChatInput = {}): Promise<LongChatResul
   let status: HistoryStatus | undefined;
   let ended = false;
 
-  // Turns run one after another, in the order their Updates arrived.
-  let previousTurn: Promise<unknown> = Promise.resolve();
+  // Turns run one after another, in the order their Updates arrived (setChatTurnHandler).
   const takeTurn = async (message: string): Promise<ChatReply> => {
     // Only the new message: the plugin adds the conversation before it on the worker.
     const result = await run(agent, message, { previousResponseId });
@@ -121,20 +121,7 @@ export async function longChat(input: LongChatInput = {}): Promise<LongChatResul
     return { reply: result.finalOutput ?? '', turn: turns, run: runNumber };
   };
 
-  setHandler(
-    sendMessage,
-    (message) => {
-      const turn = previousTurn.then(() => takeTurn(message));
-      previousTurn = turn.catch(() => undefined);
-      return turn;
-    },
-    {
-      validator: (message) => {
-        if (typeof message !== 'string' || message.trim() === '') throw new Error('Send a non-empty message.');
-        if (ended) throw new Error('This chat has ended.');
-      },
-    },
-  );
+  setChatTurnHandler(sendMessage, takeTurn, () => ended);
   setHandler(endChat, () => {
     ended = true;
   });

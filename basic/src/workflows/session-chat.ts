@@ -8,6 +8,7 @@ import {
   setHandler,
 } from '@temporalio/workflow';
 import { historyStatus, WorkflowSession, type WorkflowSessionState } from 'openai-agents-temporal/workflow';
+import { setChatTurnHandler } from 'sample-kit/workflow';
 
 export interface SessionChatReply {
   reply: string;
@@ -53,27 +54,14 @@ export async function sessionChat(input: SessionChatInput = {}): Promise<Session
   let turnsThisRun = 0;
   let ended = false;
 
-  let previousTurn: Promise<unknown> = Promise.resolve();
+  // Turns run one after another, in the order their Updates arrived (setChatTurnHandler).
   const takeTurn = async (message: string): Promise<SessionChatReply> => {
     const result = await run(agent, message, { session });
     turns += 1;
     turnsThisRun += 1;
     return { reply: result.finalOutput ?? '', turn: turns, run: runNumber };
   };
-  setHandler(
-    sendSessionMessage,
-    (message) => {
-      const turn = previousTurn.then(() => takeTurn(message));
-      previousTurn = turn.catch(() => undefined);
-      return turn;
-    },
-    {
-      validator: (message) => {
-        if (typeof message !== 'string' || message.trim() === '') throw new Error('Send a non-empty message.');
-        if (ended) throw new Error('This chat has ended.');
-      },
-    },
-  );
+  setChatTurnHandler(sendSessionMessage, takeTurn, () => ended);
   setHandler(endSessionChat, () => {
     ended = true;
   });

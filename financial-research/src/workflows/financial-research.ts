@@ -2,12 +2,12 @@ import { type Agent, run } from '@openai/agents';
 import {
   ApplicationFailure,
   defineQuery,
-  isCancellation,
   proxyActivities,
   setCurrentDetails,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
+import { runPlannedSearches, type SearchStatus } from 'sample-kit/workflow';
 import type { ReportActivities } from '../activities';
 import {
   type AnalysisSummary,
@@ -22,7 +22,7 @@ import {
 export type FinancialStage = 'planning' | 'searching' | 'writing' | 'verifying' | 'saving' | 'done';
 
 export interface SearchProgress extends SearchItem {
-  status: 'running' | 'done' | 'failed';
+  status: SearchStatus;
 }
 
 export interface AnalysisProgress {
@@ -75,29 +75,11 @@ export async function financialResearch(query: string): Promise<FinancialResearc
   progress.searches = (plan?.searches ?? []).map((search) => ({ ...search, status: 'running' }));
   enter('searching', `Running ${progress.searches.length} searches`);
 
-  // Results in the order the searches finish.
-  const results: string[] = [];
-  await Promise.all(
-    progress.searches.map(async (search) => {
-      try {
-        const result = await run(searcher, `Search term: ${search.query}\nReason: ${search.reason}`);
-        results.push(`Search term: ${search.query}\n${result.finalOutput ?? ''}`);
-        search.status = 'done';
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        // One failed search does not sink the report: the writer works with the others.
-        search.status = 'failed';
-      }
-    }),
-  );
-  if (results.length === 0) {
-    throw ApplicationFailure.nonRetryable(
-      progress.searches.length === 0
-        ? 'The planner planned no searches, so there is nothing to write a report from.'
-        : `All ${progress.searches.length} searches failed, so there is nothing to write a report from.`,
-      'NoSearchResults',
-    );
-  }
+  // Results in the order the searches finish; a failed search is left out.
+  const results = await runPlannedSearches(progress.searches, async (search) => {
+    const result = await run(searcher, `Search term: ${search.query}\nReason: ${search.reason}`);
+    return `Search term: ${search.query}\n${result.finalOutput ?? ''}`;
+  });
 
   enter('writing', `Writing the report from ${results.length} search results`);
   // The analysts run as nested agents inside the workflow: their model calls are activities too.

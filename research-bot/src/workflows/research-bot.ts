@@ -1,11 +1,12 @@
 import { run } from '@openai/agents';
-import { ApplicationFailure, defineQuery, isCancellation, setCurrentDetails, setHandler } from '@temporalio/workflow';
+import { ApplicationFailure, defineQuery, setCurrentDetails, setHandler } from '@temporalio/workflow';
+import { runPlannedSearches, type SearchStatus } from 'sample-kit/workflow';
 import { createResearchAgents, type ResearchReport, type SearchItem } from './agents';
 
 export type ResearchStage = 'planning' | 'searching' | 'writing' | 'done';
 
 export interface SearchProgress extends SearchItem {
-  status: 'running' | 'done' | 'failed';
+  status: SearchStatus;
 }
 
 /** Where a research run is: what a launcher or the Temporal UI shows while the run goes on. */
@@ -43,31 +44,12 @@ export async function researchBot(query: string): Promise<ResearchReport> {
   progress.searches = (plan?.searches ?? []).map((search) => ({ ...search, status: 'running' }));
   report('searching', `Running ${progress.searches.length} searches`);
 
-  // Summaries in the order the searches finish, as Python's workflow.as_completed collects them.
-  const summaries: SearchSummary[] = [];
-  await Promise.all(
-    progress.searches.map(async (search) => {
-      try {
-        const result = await run(searcher, `Search term: ${search.query}\nReason for searching: ${search.reason}`);
-        summaries.push({ query: search.query, summary: result.finalOutput ?? '' });
-        search.status = 'done';
-      } catch (error) {
-        if (isCancellation(error)) throw error;
-        // One failed search does not sink the report: the writer works with the others.
-        search.status = 'failed';
-      }
-      const finished = progress.searches.filter((each) => each.status !== 'running').length;
-      setCurrentDetails(`Searches finished: ${finished} of ${progress.searches.length}`);
-    }),
-  );
-  if (summaries.length === 0) {
-    throw ApplicationFailure.nonRetryable(
-      progress.searches.length === 0
-        ? 'The planner planned no searches, so there is nothing to write a report from.'
-        : `All ${progress.searches.length} searches failed, so there is nothing to write a report from.`,
-      'NoSearchResults',
-    );
-  }
+  // Summaries in the order the searches finish, as Python's workflow.as_completed collects them;
+  // a failed search is left out.
+  const summaries: SearchSummary[] = await runPlannedSearches(progress.searches, async (search) => {
+    const result = await run(searcher, `Search term: ${search.query}\nReason for searching: ${search.reason}`);
+    return { query: search.query, summary: result.finalOutput ?? '' };
+  });
 
   report('writing', `Writing the report from ${summaries.length} search summaries`);
   const written = await run(writer, writerInput(query, summaries));

@@ -20,19 +20,35 @@ type Compiler = Parameters<
   Exclude<WebpackPlugin, false | '' | 0 | null | undefined | ((...args: never[]) => unknown)>['apply']
 >[0];
 
-/** The parts of webpack's JavaScript parser (acorn's ESTree nodes with ranges) the fast paths use. */
-interface FunctionNode {
+/** The parts of acorn's ESTree nodes (with ranges) that the fast paths read; webpack's parser hands them over. */
+interface SyntaxNode {
   type: string;
+  range?: [number, number];
+}
+interface FunctionNode extends SyntaxNode {
+  type: 'FunctionDeclaration';
   id?: { name?: string } | null;
-  params: Array<{ type: string; name?: string }>;
-  body: { type: string; range?: [number, number] };
+  params: readonly SyntaxNode[];
+  body: SyntaxNode;
 }
 interface ProgramNode {
-  body: Array<{ type: string; range?: [number, number]; declaration?: FunctionNode | null } & Partial<FunctionNode>>;
+  body: readonly SyntaxNode[];
 }
-interface Parser {
-  state: { module: { resource?: string; addPresentationalDependency(dependency: unknown): void } };
-  hooks: { program: { tap(name: string, fn: (ast: ProgramNode) => void): void } };
+
+function isFunctionNode(node: unknown): node is FunctionNode {
+  return (
+    typeof node === 'object' &&
+    node !== null &&
+    'type' in node &&
+    node.type === 'FunctionDeclaration' &&
+    'params' in node &&
+    Array.isArray(node.params)
+  );
+}
+
+/** The name of a parameter that is a plain identifier; '?' for a pattern. */
+function parameterName(param: SyntaxNode): string {
+  return param.type === 'Identifier' && 'name' in param && typeof param.name === 'string' ? param.name : '?';
 }
 
 const PLUGIN_NAME = 'OpenAIAgentsTemporalFastPaths';
@@ -50,8 +66,9 @@ const APPLIED = Symbol.for('openai-agents-temporal.agentsCoreFastPaths');
 /** The top-level function `name` of a module, exported or not, and where its statement starts. */
 function findFunction(program: ProgramNode, name: string): { fn: FunctionNode; statementStart?: number } | undefined {
   for (const statement of program.body) {
-    const node = statement.type === 'ExportNamedDeclaration' ? statement.declaration : (statement as FunctionNode);
-    if (node?.type === 'FunctionDeclaration' && node.id?.name === name) {
+    const node =
+      statement.type === 'ExportNamedDeclaration' && 'declaration' in statement ? statement.declaration : statement;
+    if (isFunctionNode(node) && node.id?.name === name) {
       return { fn: node, statementStart: statement.range?.[0] };
     }
   }
@@ -67,38 +84,38 @@ export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath
       marked[APPLIED] = true;
       const { ConstDependency } = compiler.webpack.dependencies;
       compiler.hooks.normalModuleFactory.tap(PLUGIN_NAME, (factory) => {
-        const onParser = (parser: Parser) => {
-          parser.hooks.program.tap(PLUGIN_NAME, (program) => {
-            const resource = parser.state.module.resource ?? '';
-            for (const fastPath of fastPaths) {
-              if (!fastPath.module.test(resource)) continue;
-              const found = findFunction(program, fastPath.functionName);
-              const params = found?.fn.params.map((param) => (param.type === 'Identifier' ? param.name : '?')) ?? [];
-              const bodyStart = found?.fn.body.range?.[0];
-              const statementStart = found?.statementStart;
-              if (
-                bodyStart === undefined ||
-                statementStart === undefined ||
-                params.join(',') !== fastPath.parameters.join(',')
-              ) {
-                warnOnce(
-                  `openai-agents-temporal: ${resource} has no function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) ` +
-                    'to speed up, so it is left as it is: workflows behave the same, only slower in the sandbox. This ' +
-                    'agents-core version is newer than the plugin knows; an update of openai-agents-temporal brings the fast path back.',
-                );
-                continue;
+        for (const moduleType of ['javascript/auto', 'javascript/esm'] as const) {
+          factory.hooks.parser.for(moduleType).tap(PLUGIN_NAME, (parser) => {
+            parser.hooks.program.tap(PLUGIN_NAME, (program) => {
+              const resource = parser.state.module.resource ?? '';
+              for (const fastPath of fastPaths) {
+                if (!fastPath.module.test(resource)) continue;
+                const found = findFunction(program, fastPath.functionName);
+                const params = found?.fn.params.map(parameterName) ?? [];
+                const bodyStart = found?.fn.body.range?.[0];
+                const statementStart = found?.statementStart;
+                if (
+                  bodyStart === undefined ||
+                  statementStart === undefined ||
+                  params.join(',') !== fastPath.parameters.join(',')
+                ) {
+                  warnOnce(
+                    `openai-agents-temporal: ${resource} has no function ${fastPath.functionName}(${fastPath.parameters.join(', ')}) ` +
+                      'to speed up, so it is left as it is: workflows behave the same, only slower in the sandbox. This ' +
+                      'agents-core version is newer than the plugin knows; an update of openai-agents-temporal brings the fast path back.',
+                  );
+                  continue;
+                }
+                const module = parser.state.module;
+                if (fastPath.declarations) {
+                  module.addPresentationalDependency(new ConstDependency(fastPath.declarations, statementStart));
+                }
+                // Right after the body's opening brace.
+                module.addPresentationalDependency(new ConstDependency(fastPath.prologue, bodyStart + 1));
               }
-              const module = parser.state.module;
-              if (fastPath.declarations) {
-                module.addPresentationalDependency(new ConstDependency(fastPath.declarations, statementStart));
-              }
-              // Right after the body's opening brace.
-              module.addPresentationalDependency(new ConstDependency(fastPath.prologue, bodyStart + 1));
-            }
+            });
           });
-        };
-        factory.hooks.parser.for('javascript/auto').tap(PLUGIN_NAME, onParser as never);
-        factory.hooks.parser.for('javascript/esm').tap(PLUGIN_NAME, onParser as never);
+        }
       });
     },
   };

@@ -3,19 +3,18 @@
  * (a service another team, namespace or task queue owns) and waits for its result, durably, as any
  * Nexus call from a workflow. The workflow needs no activity for it.
  */
-import type { FunctionTool, ToolInputParameters } from '@openai/agents-core';
 import { createNexusServiceClient, type StartNexusOperationOptions } from '@temporalio/workflow';
 import type * as nexus from 'nexus-rpc';
-import { type ToolDescription, toolFromCall } from './tools.js';
+import { callOptions, type TemporalCallTool, type ToolDescription, toolFromCall } from './tools.js';
 
-export interface NexusOperationAsToolOptions<TService extends nexus.ServiceDefinition, TParameters>
-  extends ToolDescription<TParameters>,
-    Partial<StartNexusOperationOptions> {
-  /** The service the operation belongs to (its `nexus.service(...)` definition). */
-  service: TService;
-  /** The Nexus endpoint that routes the service, as created on the server (`temporal operator nexus endpoint create`). */
-  endpoint: string;
-}
+/** `nexusOperationAsTool`'s options for an operation that takes `TInput`: `parameters` must parse to it. */
+export type NexusOperationAsToolOptions<TService extends nexus.ServiceDefinition, TInput> = ToolDescription<TInput> &
+  Partial<StartNexusOperationOptions> & {
+    /** The service the operation belongs to (its `nexus.service(...)` definition). */
+    service: TService;
+    /** The Nexus endpoint that routes the service, as created on the server (`temporal operator nexus endpoint create`). */
+    endpoint: string;
+  };
 
 /**
  * A Nexus operation as an agents `FunctionTool`. `parameters` is the operation's input schema: the
@@ -27,10 +26,18 @@ export interface NexusOperationAsToolOptions<TService extends nexus.ServiceDefin
 export function nexusOperationAsTool<
   TService extends nexus.ServiceDefinition,
   TOperation extends TService['operations'][keyof TService['operations']],
-  TParameters extends NonNullable<ToolInputParameters> = NonNullable<ToolInputParameters>,
->(operation: TOperation, options: NexusOperationAsToolOptions<TService, TParameters>): FunctionTool {
-  const { service, endpoint, name, description, parameters, strict, errorMessage, needsApproval, ...startOptions } =
-    options;
+>(
+  operation: TOperation,
+  options: NexusOperationAsToolOptions<TService, nexus.OperationInput<TOperation>>,
+): TemporalCallTool;
+// The typed signature above checks the pairing of schema and operation; from here on the arguments
+// are what the schema parsed, handled alike whatever their type.
+export function nexusOperationAsTool(
+  operation: nexus.OperationDefinition<unknown, unknown>,
+  options: NexusOperationAsToolOptions<nexus.ServiceDefinition, unknown>,
+): TemporalCallTool {
+  const { name, description } = options;
+  const { service, endpoint, ...startOptions } = callOptions(options);
   if (!Object.values(service.operations).includes(operation)) {
     throw new TypeError(
       `nexusOperationAsTool: operation "${operation.name}" is not an operation of service "${service.name}". ` +
@@ -40,15 +47,10 @@ export function nexusOperationAsTool<
   startOptions.scheduleToCloseTimeout ??= '10m';
   startOptions.summary ??= description;
   const client = createNexusServiceClient({ service, endpoint });
-  return toolFromCall({
+  return toolFromCall(options, {
     toolName: name ?? operation.name,
-    description,
-    parameters,
-    strict,
-    needsApproval,
-    errorMessage,
     describeFailure: nexusErrorMessage,
-    call: (args) => client.executeOperation(operation, args as nexus.OperationInput<TOperation>, startOptions),
+    call: (args) => client.executeOperation(operation, args, startOptions),
   });
 }
 

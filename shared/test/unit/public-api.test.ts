@@ -4,9 +4,11 @@
 // them is a change to the package README's "Entries" section too.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import type { ModelProvider } from '@openai/agents-core';
+import type { ModelProvider, RunContext, Tool } from '@openai/agents-core';
 import type { WorkerPlugin } from '@temporalio/worker';
+import * as nexus from 'nexus-rpc';
 import { describe, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import * as testing from '../../src/testing/index.js';
 import * as worker from '../../src/worker/index.js';
 import * as workflow from '../../src/workflow/index.js';
@@ -146,5 +148,103 @@ describe('the public API', () => {
     // @ts-expect-error an option the plugin does not have is a type error, not silently ignored
     const misspelt = () => new worker.OpenAIAgentsPlugin({ modelProviderr: undefined });
     expectTypeOf(misspelt).returns.toEqualTypeOf<worker.OpenAIAgentsPlugin>();
+  });
+
+  it("ties an activity tool's parameters to the activity's argument", () => {
+    // Type-level only: the tools are made in functions never called (activityAsTool needs a workflow).
+    interface Activities {
+      getWeather(input: { city: string }): Promise<string>;
+      convert(input: { amount: number; currency?: string }): Promise<number>;
+      chargeCard(input: { amount: number; apiKey: string }): Promise<string>;
+      echo(input: unknown): Promise<unknown>;
+    }
+    const weather = z.object({ city: z.string() });
+    const jsonSchema = {
+      type: 'object' as const,
+      properties: { city: { type: 'string' } },
+      required: ['city'],
+      additionalProperties: false as const,
+    };
+    const tools = () => [
+      workflow.activityAsTool<Activities>('getWeather', {
+        description: 'The weather',
+        parameters: weather,
+        // With several activities in the type, needsApproval's arguments are typed by hand (and checked).
+        needsApproval: async (_context: RunContext, args: { city: string }) => args.city !== 'Paris',
+      }),
+      // A schema may leave out an optional field, and the fields `boundArguments` fill.
+      workflow.activityAsTool<Activities>('convert', {
+        description: 'd',
+        parameters: z.object({ amount: z.number() }),
+      }),
+      workflow.activityAsTool<Activities>('chargeCard', {
+        description: 'd',
+        parameters: z.object({ amount: z.number() }),
+        boundArguments: { apiKey: workflow.workerEnvRef('CARD_API_KEY') },
+      }),
+      // A JSON schema checks nothing about the parsed value: only for an activity that takes unknown.
+      workflow.activityAsTool<Activities>('echo', { description: 'd', parameters: jsonSchema }),
+      workflow.activityAsTool('untyped', { description: 'd', parameters: jsonSchema }),
+      // @ts-expect-error the schema parses to { town }, the activity takes { city }
+      workflow.activityAsTool<Activities>('getWeather', {
+        description: 'd',
+        parameters: z.object({ town: z.string() }),
+      }),
+      // @ts-expect-error the schema's city is a number, the activity's a string
+      workflow.activityAsTool<Activities>('getWeather', {
+        description: 'd',
+        parameters: z.object({ city: z.number() }),
+      }),
+      // @ts-expect-error the schema is getWeather's; convert takes { amount }
+      workflow.activityAsTool<Activities>('convert', { description: 'd', parameters: weather }),
+      // @ts-expect-error without boundArguments, the schema must fill the apiKey too
+      workflow.activityAsTool<Activities>('chargeCard', {
+        description: 'd',
+        parameters: z.object({ amount: z.number() }),
+      }),
+      // @ts-expect-error a JSON schema for a typed activity would leave its argument unchecked
+      workflow.activityAsTool<Activities>('getWeather', { description: 'd', parameters: jsonSchema }),
+      // @ts-expect-error no activity of that name
+      workflow.activityAsTool<Activities>('getWether', { description: 'd', parameters: weather }),
+      // @ts-expect-error needsApproval gets the parsed arguments, which have no town
+      workflow.activityAsTool<Activities>('getWeather', {
+        description: 'd',
+        parameters: weather,
+        needsApproval: async (_context: RunContext, args: { town: string }) => args.town === 'Paris',
+      }),
+      // @ts-expect-error zod schemas are strict only (agents-core refuses one with strict: false)
+      workflow.activityAsTool<Activities>('getWeather', { description: 'd', parameters: weather, strict: false }),
+    ];
+    const oneActivity = () =>
+      workflow.activityAsTool<Pick<Activities, 'getWeather'>>('getWeather', {
+        description: 'd',
+        parameters: weather,
+        needsApproval: async (_context, args) => {
+          // With one activity in the type, they are inferred.
+          expectTypeOf(args).toEqualTypeOf<{ city: string }>();
+          return args.city !== 'Paris';
+        },
+      });
+    expectTypeOf(oneActivity).returns.toExtend<Tool>();
+    expectTypeOf(tools).returns.items.toExtend<Tool>();
+  });
+
+  it("ties a Nexus operation tool's parameters to the operation's input", () => {
+    const forecasts = nexus.service('forecasts', {
+      getForecast: nexus.operation<{ city: string; days: number }, string>(),
+    });
+    const common = { service: forecasts, endpoint: 'forecasts', description: 'd' };
+    const tools = () => [
+      workflow.nexusOperationAsTool(forecasts.operations.getForecast, {
+        ...common,
+        parameters: z.object({ city: z.string(), days: z.number() }),
+      }),
+      workflow.nexusOperationAsTool(forecasts.operations.getForecast, {
+        ...common,
+        // @ts-expect-error the schema leaves out the operation's days
+        parameters: z.object({ city: z.string() }),
+      }),
+    ];
+    expectTypeOf(tools).returns.items.toExtend<Tool>();
   });
 });
