@@ -12,9 +12,9 @@
  *    current run's model calls against its turns.
  * 2. At the end, over every run's history: the start-to-close workflow-task timeouts (none expected),
  *    and the model calls against the turns (a finished call made again would show as more calls).
- * 3. Workflow CPU per turn at the turns of `cpuAt`: replay CPU of the run's history cut after that turn,
- *    less that of the history cut `window` turns earlier (in the run before, for the turns it held),
- *    per turn. Each replay's CPU is (3 replays − 1 replay) / 2 in one replay worker, so the worker's
+ * 3. Workflow CPU per turn at the turns of `cpuAt` (the median of `cpuRounds` rounds over them): replay
+ *    CPU of the run's history cut after that turn, less that of the history cut `window` turns earlier
+ *    (in the run before, for the turns it held), per turn. Each replay's CPU is (3 replays − 1 replay) / 2 in one replay worker, so the worker's
  *    start is left out; it is the process's CPU (workflow thread and the SDK's core).
  * 4. The replay of the longest run on a fresh replay worker: wall ms, next to the 10 s workflow-task timeout.
  */
@@ -49,6 +49,8 @@ export interface LongConversationPlan {
   cpuAt: number[];
   /** Turns per CPU figure: the figure at turn N is the mean over turns N − window + 1 to N. */
   window: number;
+  /** Each CPU figure is the median of this many measurements, taken in rounds over the figures. */
+  cpuRounds: number;
 }
 
 /** The section's plan: `--long-chat-turns=N`, `--kill-at=100,600,1000`; `--quick` smaller. */
@@ -60,7 +62,7 @@ export function longConversationPlan(quick: boolean, turns?: number, killAt?: nu
   const cpuAt = (quick ? [100] : [100, 1000, 2500, 5000]).filter((turn) => turn <= chatTurns);
   // And the chat's last turn, unless a figure covers it already.
   if ((cpuAt.at(-1) ?? 0) <= chatTurns - window) cpuAt.push(chatTurns);
-  return { turns: chatTurns, killAt: kills, cpuAt, window };
+  return { turns: chatTurns, killAt: kills, cpuAt, window, cpuRounds: quick ? 1 : 3 };
 }
 
 export interface Recovery {
@@ -90,7 +92,7 @@ export interface LongConversationReport {
   /** A killed worker's sticky queue can hand a task back through one of these: not a failure. */
   scheduleToStartTimeouts: number;
   /** Workflow CPU ms per turn at each turn of `plan.cpuAt`. */
-  cpuPerTurnMs: Array<{ turn: number; fromTurn: number; ms: number }>;
+  cpuPerTurnMs: Array<{ turn: number; fromTurn: number; ms: number; rounds: number[] }>;
   longestRunReplay?: { turns: number; events: number; wallMs: number; workflowTaskTimeoutMs: number };
   loadAverage: { start: number[]; end: number[] };
   /** Where the anchors' own chats stopped in this bench run (`chat` figure), when it ran. */
@@ -195,9 +197,7 @@ export async function measureLongConversation(
     firstTurnOfRun[run] = before + 1;
     return before + turns;
   }, 0);
-  const cpuPerTurnMs: LongConversationReport['cpuPerTurnMs'] = [];
-  for (const turn of plan.cpuAt) {
-    const fromTurn = Math.max(1, turn - plan.window + 1);
+  const windowCpuMs = async (turn: number, fromTurn: number) => {
     let cpu = 0;
     for (const [run, history] of histories.entries()) {
       const first = firstTurnOfRun[run] ?? 0;
@@ -209,9 +209,22 @@ export async function measureLongConversation(
       const cpuBefore = await replayCpuMs(bundle, cutAfterTurn(history, from - first), replayModel);
       cpu += cpuTo - cpuBefore;
     }
-    cpuPerTurnMs.push({ turn, fromTurn, ms: Math.round((cpu / (turn - fromTurn + 1)) * 100) / 100 });
-    log(`long conversation: workflow CPU per turn ${JSON.stringify(cpuPerTurnMs.at(-1))}`);
+    return cpu / (turn - fromTurn + 1);
+  };
+  // In rounds over the turns, so that a change in the machine's load falls on every figure alike; the median.
+  const samples = plan.cpuAt.map(() => [] as number[]);
+  for (let round = 0; round < plan.cpuRounds; round++) {
+    for (const [index, turn] of plan.cpuAt.entries()) {
+      samples[index]?.push(await windowCpuMs(turn, Math.max(1, turn - plan.window + 1)));
+    }
+    log(`long conversation: workflow CPU per turn, round ${round + 1} of ${plan.cpuRounds} done`);
   }
+  const cpuPerTurnMs = plan.cpuAt.map((turn, index) => {
+    const sorted = [...(samples[index] ?? [])].sort((a, b) => a - b);
+    const median = sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+    const ms = (value: number) => Math.round(value * 100) / 100;
+    return { turn, fromTurn: Math.max(1, turn - plan.window + 1), ms: ms(median), rounds: sorted.map(ms) };
+  });
 
   let longestRunReplay: LongConversationReport['longestRunReplay'];
   const longest = histories
@@ -251,9 +264,9 @@ export function longConversationTable(report: LongConversationReport): string {
       'chat',
       `${report.turns} turns of 2 KB in ${report.runs} runs (${report.turnsPerRun.min}–${report.turnsPerRun.max} turns each, continued on ${report.continueAsNewReasons.join(', ') || 'nothing'}), ${report.chatSeconds} s`,
     ],
-    ...report.cpuPerTurnMs.map(({ turn, fromTurn, ms }): [string, string] => [
+    ...report.cpuPerTurnMs.map(({ turn, fromTurn, ms, rounds }): [string, string] => [
       `workflow CPU per turn at turn ${turn}`,
-      `${ms.toFixed(2)} ms (replay CPU of turns ${fromTurn}–${turn})`,
+      `${ms.toFixed(2)} ms (replay CPU of turns ${fromTurn}–${turn}; median of ${rounds.join(', ')})`,
     ]),
     ...report.recoveries.map((recovery): [string, string] => [
       `SIGKILL after turn ${recovery.killedAfterTurn}`,
@@ -271,14 +284,12 @@ export function longConversationTable(report: LongConversationReport): string {
       `${replay.wallMs} ms wall (${replay.turns} turns, ${replay.events} events) against the ${replay.workflowTaskTimeoutMs / 1000} s workflow-task timeout`,
     ]);
   }
-  const anchors = report.anchorsStoppedAt;
+  const stops = Object.entries(report.anchorsStoppedAt ?? {}).map(([side, at]) =>
+    typeof at === 'number' ? `${side} stopped at turn ${at}` : `${side}: ${at}`,
+  );
   rows.push([
     'the anchors',
-    anchors
-      ? `their chats stopped at turn ${Object.entries(anchors)
-          .map(([side, turn]) => `${turn} (${side})`)
-          .join(', ')} in this run's chat figure: no long conversation to compare`
-      : 'not run here; they stop at about 208 turns (the chat figure: the server terminates the run)',
+    `${stops.length ? `in this run's chat figure, ${stops.join('; ')}` : 'chat figure not run here'}; they pass the whole conversation to every model call and stop at about turn 208 (the server terminates the run): no long conversation to compare`,
   ]);
   rows.push([
     'load average',

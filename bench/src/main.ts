@@ -104,13 +104,14 @@ function tryCommandFor(key: SideKey, workloadFile: string): SideCommand | Error 
   }
 }
 
-/** Where the anchors' chats stopped in this run's `chat` figure, if it ran and they stopped. */
+/** Where the anchors' chats stopped in this run's `chat` figure (or how far they ran), when it ran. */
 function anchorsStoppedAt(figures: Awaited<ReturnType<typeof measureAll>> | undefined) {
-  const stopped: Record<string, number> = {};
+  const stopped: Record<string, number | string> = {};
   for (const key of ['temporal', 'python'] as const) {
     const chats = figures?.[key].chat;
-    const at = Array.isArray(chats) ? chats.find((chat) => chat.stopped)?.stopped?.atTurn : undefined;
-    if (at !== undefined) stopped[SIDES[key].package] = at;
+    if (!Array.isArray(chats) || chats.length === 0) continue;
+    const at = chats.find((chat) => chat.stopped)?.stopped?.atTurn;
+    stopped[SIDES[key].package] = at ?? `no stop in ${Math.max(...chats.map((chat) => chat.turns))} turns`;
   }
   return Object.keys(stopped).length ? stopped : undefined;
 }
