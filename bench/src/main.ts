@@ -108,7 +108,7 @@ function tryCommandFor(key: SideKey, workloadFile: string): SideCommand | Error 
 function anchorsStoppedAt(figures: Awaited<ReturnType<typeof measureAll>> | undefined) {
   const stopped: Record<string, number | string> = {};
   for (const key of ['temporal', 'python'] as const) {
-    const chats = figures?.[key].chat;
+    const chats = figures?.[key]?.chat;
     if (!Array.isArray(chats) || chats.length === 0) continue;
     const at = chats.find((chat) => chat.stopped)?.stopped?.atTurn;
     stopped[SIDES[key].package] = at ?? `no stop in ${Math.max(...chats.map((chat) => chat.turns))} turns`;
