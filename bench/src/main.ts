@@ -2,7 +2,9 @@
  * `pnpm bench`: starts a local Temporal dev server and three side processes (this plugin, Temporal's TS
  * plugin and Temporal's Python plugin, each with its own SDK), measures them in alternating rounds with the
  * same code (bench/src/measure.ts), and writes bench-results/bench.json and bench-results/bench.png at the
- * repo root. `pnpm bench --quick` runs each workload a few times only.
+ * repo root. `pnpm bench --quick` runs each workload a few times only. Then, on this plugin only, a long
+ * conversation (src/long-conversation.ts; `--only=longConversation` runs it alone, `--long-chat-turns=N`,
+ * `--kill-at=100,600,1000`).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -16,6 +18,12 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { findTemporalCli } from 'openai-agents-temporal/testing';
 import { writeChart } from './chart';
+import {
+  type LongConversationReport,
+  longConversationPlan,
+  longConversationTable,
+  measureLongConversation,
+} from './long-conversation';
 import {
   type HistoryEvent,
   measureAll,
@@ -44,6 +52,12 @@ const option = (name: string) =>
 const only = option('only');
 /** `--sides=ours,python`: run these sides only; the others' figures are unavailable. */
 const chosenSides = option('sides') ?? [...SIDE_KEYS];
+const LONG_CONVERSATION = 'longConversation';
+const wantsLongConversation = !only || only.includes(LONG_CONVERSATION);
+/** The side figures (all but the long conversation), unless `--only` names the long conversation alone. */
+const wantsSideFigures = !only || only.some((name) => name !== LONG_CONVERSATION);
+const numberOption = (name: string) => option(name)?.map(Number);
+const longChatPlan = longConversationPlan(quick, numberOption('long-chat-turns')?.[0], numberOption('kill-at'));
 
 /**
  * The dev server has one history shard, whose transfer queue reads at most 20 times a second by default
@@ -90,6 +104,18 @@ function tryCommandFor(key: SideKey, workloadFile: string): SideCommand | Error 
   }
 }
 
+/** Where the anchors' chats stopped in this run's `chat` figure (or how far they ran), when it ran. */
+function anchorsStoppedAt(figures: Awaited<ReturnType<typeof measureAll>> | undefined) {
+  const stopped: Record<string, number | string> = {};
+  for (const key of ['temporal', 'python'] as const) {
+    const chats = figures?.[key]?.chat;
+    if (!Array.isArray(chats) || chats.length === 0) continue;
+    const at = chats.find((chat) => chat.stopped)?.stopped?.atTurn;
+    stopped[SIDES[key].package] = at ?? `no stop in ${Math.max(...chats.map((chat) => chat.turns))} turns`;
+  }
+  return Object.keys(stopped).length ? stopped : undefined;
+}
+
 async function main() {
   const started = performance.now();
   const loadAverageAtStart = load();
@@ -104,7 +130,11 @@ async function main() {
   const commands = new Map(
     SIDE_KEYS.map((key) => [
       key,
-      chosenSides.includes(key) ? tryCommandFor(key, workloadFile) : new Error('not run (--sides)'),
+      !wantsSideFigures
+        ? new Error('not measured in this run (--only)')
+        : chosenSides.includes(key)
+          ? tryCommandFor(key, workloadFile)
+          : new Error('not run (--sides)'),
     ]),
   );
   log(`starting a Temporal dev server (${cli})${quick ? '; quick run' : ''}`);
@@ -119,6 +149,7 @@ async function main() {
   const offset = Math.floor(Math.random() * SIDE_KEYS.length);
   const failures = new Map<SideKey, string>();
   let figures: Awaited<ReturnType<typeof measureAll>> | undefined;
+  let longConversation: LongConversationReport | undefined;
   // A long chat's history comes in pages of several MB: more than gRPC's default 4 MB a message.
   const connection = await Connection.connect({
     address: env.address,
@@ -146,8 +177,16 @@ async function main() {
       const { events } = JSON.parse(historyToJSON(history)) as { events: HistoryEvent[] };
       return { events, bytes: description.historySize ?? Number.NaN };
     };
-    log(`rounds start with side ${offset + 1} of ${SIDE_KEYS.join(', ')} and rotate`);
-    figures = await measureAll(sides, plan, offset, readHistory, log);
+    if (wantsSideFigures) {
+      log(`rounds start with side ${offset + 1} of ${SIDE_KEYS.join(', ')} and rotate`);
+      figures = await measureAll(sides, plan, offset, readHistory, log);
+    }
+    // The side processes stop first: the long conversation has the machine to itself.
+    await Promise.all(sides.map((side) => side.stop()));
+    if (wantsLongConversation) {
+      longConversation = await measureLongConversation(client, env.address, longChatPlan, log);
+      longConversation.anchorsStoppedAt = anchorsStoppedAt(figures);
+    }
   } finally {
     process.off('SIGINT', stop).off('SIGTERM', stop);
     await Promise.all(sides.map((side) => side.stop()));
@@ -197,11 +236,17 @@ async function main() {
     },
     plan,
     plugins,
+    ...(longConversation ? { longConversation } : {}),
   };
   writeFileSync(join(outDir, 'bench.json'), `${JSON.stringify(report, null, 2)}\n`);
-  await writeChart(report, join(outDir, 'bench.png'));
-  console.log(`\n${table(report)}\n`);
-  log(`wrote bench-results/bench.json and bench-results/bench.png in ${report.durationSeconds} s`);
+  if (wantsSideFigures) {
+    await writeChart(report, join(outDir, 'bench.png'));
+    console.log(`\n${table(report)}\n`);
+  }
+  if (longConversation) console.log(`${longConversationTable(longConversation)}\n`);
+  log(
+    `wrote bench-results/bench.json${wantsSideFigures ? ' and bench-results/bench.png' : ''} in ${report.durationSeconds} s`,
+  );
 }
 
 await main();

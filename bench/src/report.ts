@@ -1,4 +1,5 @@
 /** The bench's JSON report, and the table printed from it. */
+import type { LongConversationReport } from './long-conversation';
 import {
   isUnavailable,
   type Maybe,
@@ -64,6 +65,8 @@ export interface Report {
   fairness: { order: string; offset: number };
   plan: Plan;
   plugins: Record<SideKey, SideReport>;
+  /** This plugin only (src/long-conversation.ts), when it ran. */
+  longConversation?: LongConversationReport;
 }
 
 /** A figure's value, or undefined when it is unavailable. */

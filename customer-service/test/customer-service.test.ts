@@ -273,14 +273,15 @@ describe('customer service', () => {
     ['after a set number of turns', { continueAsNewAfterTurns: 2 }],
     ['on its replay budget', { thresholds: { maxReplayWork: 700_000 } }],
   ])('continues as new %s with the conversation, the context and the current agent intact', async (_, input) => {
-    const model = new ScriptedModelProvider(airline);
+    const firstModel = new ScriptedModelProvider(airline);
     const workflowId = `customer-service-${randomUUID()}`;
-    const { firstRunId, replies } = await testEnv().withWorker(
-      { workflowsPath, modelProvider: model },
-      async (taskQueue) => {
+    const taskQueue = `customer-service-${randomUUID()}`;
+    const conversation = testEnv().client.workflow.getHandle<typeof customerService>(workflowId);
+    const { firstRunId, replies, before } = await testEnv().withWorker(
+      { workflowsPath, modelProvider: firstModel, taskQueue },
+      async () => {
         // In production the run continues on the plugin's default budget, or when Temporal suggests it.
         await testEnv().client.workflow.start(customerService, { taskQueue, workflowId, args: [input] });
-        const conversation = testEnv().client.workflow.getHandle<typeof customerService>(workflowId);
         const firstRunId = (await conversation.describe()).runId;
         const replies = [
           await conversation.executeUpdate(sendMessageUpdate, { args: [CHANGE_SEAT] }),
@@ -291,30 +292,55 @@ describe('customer service', () => {
           timeout: 30_000,
           interval: 50,
         });
-
-        // The new run has everything: the history, the booking, and who answers next.
-        assert.deepEqual(await conversation.query(historyQuery), replies.flat());
-        assert.deepEqual(await conversation.query(summaryQuery), before);
-        assert.equal(before.currentAgent, SEAT_BOOKING_NAME);
-        assert.equal(before.context.seatNumber, '14C');
-        replies.push(await conversation.executeUpdate(sendMessageUpdate, { args: ['Thanks'] }));
-        assert.deepEqual(replies[2]?.at(-1), {
-          kind: 'agent',
-          agent: SEAT_BOOKING_NAME,
-          text: 'Seat agent heard: Thanks',
-        });
-        assert.deepEqual(await conversation.query(historyQuery), replies.flat());
-
-        await conversation.signal(endConversationSignal);
-        assert.deepEqual(await conversation.result(), replies.flat());
-        return { firstRunId, replies };
+        return { firstRunId, replies, before };
       },
     );
 
+    // The new run goes on on another worker, whose model has seen nothing of the conversation: it
+    // rebuilds it from the first run's history.
+    const secondModel = new ScriptedModelProvider(airline);
+    await testEnv().withWorker({ workflowsPath, modelProvider: secondModel, taskQueue }, async () => {
+      // The new run has everything: the history, the booking, and who answers next.
+      assert.deepEqual(await conversation.query(historyQuery), replies.flat());
+      assert.deepEqual(await conversation.query(summaryQuery), before);
+      assert.equal(before.currentAgent, SEAT_BOOKING_NAME);
+      assert.equal(before.context.seatNumber, '14C');
+      replies.push(await conversation.executeUpdate(sendMessageUpdate, { args: ['Thanks'] }));
+      assert.deepEqual(replies[2]?.at(-1), {
+        kind: 'agent',
+        agent: SEAT_BOOKING_NAME,
+        text: 'Seat agent heard: Thanks',
+      });
+      assert.deepEqual(await conversation.query(historyQuery), replies.flat());
+
+      await conversation.signal(endConversationSignal);
+      assert.deepEqual(await conversation.result(), replies.flat());
+    });
+
     // The third message went to the seat agent, with the first run's conversation as input.
-    const thanks = model.calls.find((call) => latestMessage(call.request) === 'Thanks');
+    assert.equal(secondModel.calls.length, 1);
+    const thanks = secondModel.calls[0];
     assert.equal(thanks?.agentName, SEAT_BOOKING_NAME);
     assert.deepEqual(userTexts(thanks?.request as ModelRequest), [CHANGE_SEAT, DETAILS, 'Thanks']);
+    // It saw the first run's last call whole (the handoff, the tool call and their outputs), then that
+    // call's answer and the new message.
+    const thanksInput = thanks?.request.input;
+    const lastOfFirstRun = firstModel.calls.at(-1)?.request.input;
+    assert.ok(Array.isArray(thanksInput) && Array.isArray(lastOfFirstRun));
+    assert.deepEqual(thanksInput.slice(0, lastOfFirstRun.length), lastOfFirstRun);
+    assert.equal(thanksInput.length, lastOfFirstRun.length + 2);
+    // The workflow handed the runner only the new message: the second run's model call names the
+    // conversation it continues instead of carrying it.
+    const secondRun = await fetchHistory(testEnv().client, workflowId);
+    const scheduled = secondRun.events?.flatMap((event) => {
+      const attributes = event.activityTaskScheduledEventAttributes;
+      const data = attributes?.input?.payloads?.[0]?.data;
+      if (attributes?.activityType?.name !== 'OpenAIAgents.invokeModel' || !data) return [];
+      return [JSON.parse(new TextDecoder().decode(data)) as { conversationBase?: unknown; request: ModelRequest }];
+    });
+    assert.equal(scheduled?.length, 1);
+    assert.ok(scheduled?.[0]?.conversationBase);
+    assert.deepEqual(userTexts(scheduled?.[0]?.request as ModelRequest), ['Thanks']);
     assert.equal(replies.length, 3);
 
     // The first run ended by continuing as new; both runs replay.

@@ -14,7 +14,16 @@ import {
   toolCallResponse,
   useAgentsTestEnvironment,
 } from '../src/testing/index.js';
-import { endSignal, heldChat, heldToolLoop, messageSignal, statusQuery } from './workflows/conversation.js';
+import {
+  approvalStatusQuery,
+  approveSignal,
+  endSignal,
+  heldApprovalChat,
+  heldChat,
+  heldToolLoop,
+  messageSignal,
+  statusQuery,
+} from './workflows/conversation.js';
 
 const workflowsPath = fileURLToPath(new URL('./workflows/conversation.ts', import.meta.url));
 const testEnv = useAgentsTestEnvironment({ beforeAll, afterAll });
@@ -128,5 +137,67 @@ describe('a conversation held by the plugin', () => {
     assert.equal(result.replayWork.modelCalls, steps + 1);
     assert.equal(result.replayWork.inputItems, steps + 1);
     assert.ok(history.events?.length);
+  });
+
+  it('a run paused on an approval goes on after continue-as-new, on a worker with an empty cache', async () => {
+    const refundCall = toolCallResponse('refund', { order: '42' });
+    const firstModel = new ScriptedModelProvider([textResponse('hello, how can I help?'), refundCall]);
+    const secondModel = new ScriptedModelProvider([textResponse('order 42 is refunded')]);
+    const workflowId = `held-approval-${crypto.randomUUID()}`;
+    const taskQueue = `held-approval-${workflowId}`;
+    const client = testEnv().client;
+    const firstRunId = await testEnv().withWorker({ workflowsPath, modelProvider: firstModel, taskQueue }, async () => {
+      const handle = await client.workflow.start(heldApprovalChat, { taskQueue, workflowId, args: [{}] });
+      // Wait for the first run to continue as new, paused on the refund.
+      while ((await client.workflow.getHandle(workflowId).describe()).runId === handle.firstExecutionRunId) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      return handle.firstExecutionRunId;
+    });
+    assert.equal(firstModel.calls.length, 2);
+    // The approval reaches the new run, on a new worker whose model rebuilds the conversation from the
+    // first run's history.
+    const result = await testEnv().withWorker({ workflowsPath, modelProvider: secondModel, taskQueue }, async () => {
+      const handle = client.workflow.getHandle<typeof heldApprovalChat>(workflowId);
+      const status = await handle.query(approvalStatusQuery);
+      assert.equal(status.waiting, 1);
+      assert.ok(status.carriedResponseId?.startsWith('openai-agents-temporal:conversation:'));
+      await handle.signal(approveSignal);
+      return handle.result();
+    });
+    assert.deepEqual(result.refunds, ['42']);
+    assert.equal(result.output, 'order 42 is refunded');
+    assert.equal(secondModel.calls.length, 1);
+    // The model's input in the new run: the whole earlier conversation, then the approved call's output.
+    const input = secondModel.calls[0]?.request.input;
+    assert.ok(Array.isArray(input));
+    const summary = input.map((item) => {
+      if (item.type === 'message') {
+        const content = item.content;
+        const text =
+          typeof content === 'string'
+            ? content
+            : content.map((part) => ('text' in part ? part.text : part.type)).join('');
+        return `${item.role}: ${text}`;
+      }
+      if (item.type === 'function_call') return `call ${item.name} ${item.arguments}`;
+      if (item.type === 'function_call_result') return `result ${item.name}`;
+      return item.type;
+    });
+    assert.deepEqual(summary, [
+      'user: hello',
+      'assistant: hello, how can I help?',
+      'user: please refund order 42',
+      'call refund {"order":"42"}',
+      'result refund',
+    ]);
+    assert.equal(secondModel.calls[0]?.request.previousResponseId, undefined);
+
+    const histories = await fetchContinuedHistories(client, workflowId, firstRunId);
+    assert.equal(histories.length, 2);
+    const workflowBundle = await testEnv().bundle(workflowsPath);
+    for (const [i, history] of histories.entries()) {
+      await replayHistory(history, { workflowBundle }, `${workflowId}-run-${i + 1}`);
+    }
   });
 });

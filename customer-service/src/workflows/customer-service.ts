@@ -7,12 +7,14 @@ import {
   defineQuery,
   defineSignal,
   defineUpdate,
+  patched,
   setCurrentDetails,
   setHandler,
 } from '@temporalio/workflow';
 import {
   ActivityModelProvider,
   type HistoryThresholds,
+  NEW_CONVERSATION_ID,
   shouldContinueAsNew,
   type WorkflowStreamState,
   workflowStream,
@@ -41,15 +43,29 @@ export type ChatLine =
   | { kind: 'tool_call'; agent: string; tool: string; arguments: string }
   | { kind: 'tool_output'; agent: string; output: string };
 
+/** The latest lines continue-as-new carries into the next run (the model's conversation stays with the plugin). */
+export const CARRIED_HISTORY_LINES = 200;
+
+/** Marks the runs that hand the plugin the conversation; runs started before it carry the items. */
+const HELD_CONVERSATION_PATCH = 'customer-service-held-conversation';
+
 /** Everything a conversation needs to go on: what continue-as-new carries into the next run. */
 export interface ConversationState {
   /** The agent that answers the next message: the last one that spoke. */
   currentAgent: string;
   context: AirlineContext;
-  /** What the customer has seen, oldest first. */
+  /** What the customer has seen, oldest first (after continue-as-new, the latest lines only). */
   history: ChatLine[];
-  /** The conversation as the model sees it: every item so far, tool calls included. */
-  inputItems: AgentInputItem[];
+  /**
+   * The conversation as the model sees it, held by the plugin: the last turn's `lastResponseId`. A
+   * short string, however long the conversation.
+   */
+  previousResponseId?: string;
+  /**
+   * The conversation's items, carried by runs started before the plugin held it (the sample's first
+   * versions); the next turn hands them to the plugin and drops them.
+   */
+  inputItems?: AgentInputItem[];
 }
 
 export interface CustomerServiceInput {
@@ -91,7 +107,7 @@ export interface ChatView {
 
 /** Sends the customer's message; returns the lines this turn added, starting with the message. */
 export const sendMessageUpdate = defineUpdate<ChatLine[], [string, SendOptions?]>('sendMessage');
-/** The whole conversation so far. */
+/** The conversation so far as the customer saw it (since continue-as-new, its latest lines). */
 export const historyQuery = defineQuery<ChatLine[]>('history');
 /** The history and the stream offset that follows it, read at one instant. */
 export const chatViewQuery = defineQuery<ChatView>('chatView');
@@ -103,9 +119,11 @@ export const endConversationSignal = defineSignal('endConversation');
 /**
  * An airline customer service conversation that lives as long as the customer keeps talking. Each
  * message arrives as an Update and runs one agent turn; the reply is the update's result. The
- * workflow keeps the conversation and the booking context, and continues as new when the plugin's
- * `shouldContinueAsNew()` says so (a fresh worker could no longer replay the run quickly, or the
- * history nears Temporal's limits), carrying them into the next run. Each turn streams: the model's
+ * plugin holds the conversation as the model sees it (`NEW_CONVERSATION_ID`, then each turn's
+ * `lastResponseId`), so a turn hands the runner only the new message; the workflow keeps the booking
+ * context and the customer's lines, and continues as new when the plugin's `shouldContinueAsNew()`
+ * says so (a fresh worker could no longer replay the run quickly, or the history nears Temporal's
+ * limits), carrying the conversation's id, the context, who answers next and the latest lines. Each turn streams: the model's
  * text as it is written (topic `tokens`) and each line as the turn makes it (topic `chat`), for the web chat.
  */
 export async function customerService(input: CustomerServiceInput = {}): Promise<ChatLine[]> {
@@ -113,7 +131,6 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     currentAgent: TRIAGE_NAME,
     context: {},
     history: [],
-    inputItems: [],
   };
   const { triageAgent, agentsByName } = createAirlineAgents();
   // Made first, so a page can subscribe before the first message.
@@ -130,8 +147,13 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
   let previousTurn: Promise<unknown> = Promise.resolve();
 
   /** Runs the turn, publishing each line as it comes; the model's text streams meanwhile from the model activity. */
-  async function streamTurn(agent: Agent<AirlineContext>, input: AgentInputItem[], context: AirlineContext) {
-    const result = await runner.run(agent, input, { context, stream: true });
+  async function streamTurn(
+    agent: Agent<AirlineContext>,
+    input: AgentInputItem[],
+    context: AirlineContext,
+    previousResponseId: string | undefined,
+  ) {
+    const result = await runner.run(agent, input, { context, stream: true, previousResponseId });
     for await (const event of result) {
       if (event.type === 'run_item_stream_event') for (const line of chatLines(event.item)) chat.publish(line);
     }
@@ -145,7 +167,12 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     const context: AirlineContext = { ...state.context };
     turnStartOffset = stream.offset;
     chat.publish({ kind: 'user', text: message });
-    const result = await streamTurn(agent, [...state.inputItems, user(message)], context).catch((error: unknown) => {
+    // The plugin holds the conversation: the turn hands the runner only the new message (and, once,
+    // the items a run of an earlier version carried). Replays of those runs take the old path.
+    const held = state.previousResponseId !== undefined || patched(HELD_CONVERSATION_PATCH);
+    const previousResponseId = held ? (state.previousResponseId ?? NEW_CONVERSATION_ID) : undefined;
+    const turnInput = [...(state.previousResponseId === undefined ? (state.inputItems ?? []) : []), user(message)];
+    const result = await streamTurn(agent, turnInput, context, previousResponseId).catch((error: unknown) => {
       const failure = asUpdateFailure(error);
       chat.publish({ kind: 'turn_failed', text: message, message: failureMessage(failure) });
       turnStartOffset = undefined;
@@ -153,7 +180,12 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
     });
     const lines: ChatLine[] = [{ kind: 'user', text: message }, ...result.newItems.flatMap(chatLines)];
     state.history.push(...lines);
-    state.inputItems = result.history;
+    if (held) {
+      state.previousResponseId = result.lastResponseId ?? previousResponseId;
+      delete state.inputItems;
+    } else {
+      state.inputItems = result.history;
+    }
     state.currentAgent = result.lastAgent?.name ?? agent.name;
     state.context = context;
     turnsThisRun += 1;
@@ -222,7 +254,8 @@ export async function customerService(input: CustomerServiceInput = {}): Promise
   await condition(() => (ended || continueAsNewDue()) && allHandlersFinished());
   if (ended) return state.history;
   const streamState = await stream.prepareContinueAsNew();
-  return continueAsNew<typeof customerService>({ state, continueAsNewAfterTurns, thresholds, streamState });
+  const carried: ConversationState = { ...state, history: state.history.slice(-CARRIED_HISTORY_LINES) };
+  return continueAsNew<typeof customerService>({ state: carried, continueAsNewAfterTurns, thresholds, streamState });
 }
 
 /**
