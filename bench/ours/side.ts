@@ -18,6 +18,7 @@ import {
   USAGE,
   WORKER_OPTIONS,
 } from '../src/workload';
+import { replayProfiler } from './replay-profile';
 
 const modelProvider: ModelProvider = {
   getModel: () => ({
@@ -97,13 +98,16 @@ await serveSide(
     replay: async function* (workflowId, code, times) {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
       const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
+      const profiler = replayProfiler(fastMode ? 'oursFast' : 'ours', workflowId, code);
       for await (const result of Worker.runReplayHistories(
         { workflowBundle: { code }, plugins: [plugin()] },
         histories,
       )) {
         if (result.error) throw result.error;
+        await profiler?.replayed();
         yield;
       }
+      await profiler?.finish();
     },
     close: () => client.connection.close(),
   },

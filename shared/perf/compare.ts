@@ -70,22 +70,23 @@ for (let round = 0; round < rounds; round++) {
 const letters = packages.map((_, index) => String.fromCharCode(65 + index));
 console.log('');
 for (const [index, dir] of packages.entries()) console.log(`${letters[index]}: ${dir}`);
-console.log(`${rounds} rounds; medians over the rounds; ratios to A`);
+console.log(`${rounds} rounds; medians over the rounds (min in brackets); ratios of the medians to A`);
 const names = [...(results[0]?.[0]?.keys() ?? [])].filter((name) => /(median|Ms|addedPerCallMs|addedMs)$/.test(name));
 console.log(
   [
     'figure'.padEnd(44),
-    ...letters.map((letter) => letter.padStart(9)),
+    ...letters.map((letter) => letter.padStart(17)),
     ...letters.slice(1).map((l) => `${l}/A`.padStart(7)),
   ].join(' '),
 );
 for (const name of names) {
   const medians = results.map((runs) => median(runs.map((figures) => figures.get(name) ?? NaN)));
+  const mins = results.map((runs) => Math.min(...runs.map((figures) => figures.get(name) ?? NaN)));
   const base = medians[0] ?? NaN;
   console.log(
     [
       name.padEnd(44),
-      ...medians.map((value) => value.toFixed(1).padStart(9)),
+      ...medians.map((value, index) => `${value.toFixed(1)} (${mins[index]?.toFixed(1)})`.padStart(17)),
       ...medians.slice(1).map((value) => (value / base).toFixed(3).padStart(7)),
     ].join(' '),
   );

@@ -15,12 +15,12 @@
  *
  * Options: --replays N (default 9), --rounds N (step rounds, default 5), --first-tasks N (default 10),
  * --calls N (calls of the recorded runs, default 100), --kinds conversation,plain (the histories to
- * replay), --label NAME (writes perf/results/NAME.json),
+ * replay), --step-kinds agent,plain (the step rounds' workflows: one kind alone, to profile it), --label NAME (writes perf/results/NAME.json),
  * --json (prints the figures as JSON only), --stack-trace-limit N (the plugin's workflowStackTraceLimit),
  * --count-promises (replay counts the promises workflow code makes, per replay; a second promise hook, so
  * its CPU figures are not comparable with a run without it), --promise-sources (with --count-promises: which
  * code made them, by the innermost source-mapped frame's package, over all replays after the first), --cpu-profile NAME (a V8 CPU profile of the main thread: for
- * replay, of the replays alone, which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
+ * replay, of the replays after the first (which starts the replay worker), which run there, to perf/results/NAME-<history>.cpuprofile; for steps,
  * of the step rounds, where the main thread runs the activities, to NAME-steps-main.cpuprofile; the
  * worker's workflow thread needs `node --cpu-prof`, see perf/README.md). It runs the plugin from source (shared/src), so a change is
  * measured without a build. Times are wall-clock ms; replay also reports the process's CPU ms per
@@ -66,6 +66,7 @@ const { positionals, values: options } = parseArgs({
     'first-tasks': { type: 'string', default: '10' },
     calls: { type: 'string', default: '100' },
     kinds: { type: 'string', default: 'conversation,plain' },
+    'step-kinds': { type: 'string', default: 'agent,plain' },
     label: { type: 'string' },
     json: { type: 'boolean', default: false },
     'cpu-profile': { type: 'string' },
@@ -82,6 +83,7 @@ const replays = Number(options.replays);
 const rounds = Number(options.rounds);
 const firstTasks = Number(options['first-tasks']);
 const calls = Number(options.calls);
+const stepKinds = (options['step-kinds'] ?? '').split(',');
 const log = options.json ? () => {} : (message: string) => console.log(message);
 
 // agents-core's default processor prints spans to the console; an application with no exporter has none.
@@ -268,7 +270,7 @@ async function steps(client: Client) {
   const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
   for (let r = 0; r < rounds; r++) {
     const order = r % 2 === 0 ? (['agent', 'plain'] as const) : (['plain', 'agent'] as const);
-    for (const kind of order) {
+    for (const kind of order.filter((k) => stepKinds.includes(k))) {
       if (kind === 'agent') model.push(...activitySteps(await runOnce(client, 'perfConversation', [21, false])));
       else bare.push(...activitySteps(await runOnce(client, 'perfPlain', [21])));
     }
@@ -284,6 +286,7 @@ async function steps(client: Client) {
     agentFirst.push(firstTaskMs(await runOnce(client, 'perfConversation', [1, false])));
     plainFirst.push(firstTaskMs(await runOnce(client, 'perfPlain', [1])));
   }
+  if (model.length === 0 || bare.length === 0) return { modelStepMs: stats(model), bareStepMs: stats(bare) };
   const modelStep = stats(model);
   const bareStep = stats(bare);
   const agentTask = stats(agentFirst);
@@ -305,7 +308,8 @@ async function replay() {
     const histories = Array.from({ length: replays }, (_, i) => ({ workflowId: `replay-${i}`, history }));
     const wall: number[] = [];
     const cpu: number[] = [];
-    const profiler = options['cpu-profile'] ? await startProfiler() : undefined;
+    // Profiled from the end of the first replay, which includes starting the replay worker.
+    let profiler: Awaited<ReturnType<typeof startProfiler>> | undefined;
     const promises: number[] = [];
     let made = 0;
     let replayIndex = 0;
@@ -328,6 +332,7 @@ async function replay() {
       promises.push(made);
       made = 0;
       replayIndex++;
+      if (replayIndex === 1 && options['cpu-profile']) profiler = await startProfiler();
       last = performance.now();
       lastCpu = process.cpuUsage();
     }

@@ -11,6 +11,7 @@ import {
   Worker,
   type WorkerPlugin,
 } from '@temporalio/worker';
+import { replayProfiler } from '../../ours/replay-profile';
 import { benchAddress, pinnedVersions, quietBundlerLogger, serveSide } from '../../src/side-server';
 import {
   ACTIVITY_TIMEOUT,
@@ -100,13 +101,16 @@ await serveSide(
     replay: async function* (workflowId, code, times) {
       const history = await client.workflow.getHandle(workflowId).fetchHistory();
       const histories = Array.from({ length: times }, (_, i) => ({ workflowId: `replay-${i}`, history }));
+      const profiler = replayProfiler('temporal', workflowId, code);
       for await (const result of Worker.runReplayHistories(
         { workflowBundle: { code }, plugins: [plugin] },
         histories,
       )) {
         if (result.error) throw result.error;
+        await profiler?.replayed();
         yield;
       }
+      await profiler?.finish();
     },
     close: () => client.connection.close(),
   },

@@ -10,8 +10,18 @@
  *     plugin does the same in its runner); `run()` and `new Runner().run()` both go through it.
  *   - `normalizeToolAllowedCallers` from `@openai/agents-core/utils/internal`: the hosted-tool
  *     builders use it as agents-openai's own builders do.
+ *   - `MultiTracingProcessor.prototype` (`onSpanStart`, `onSpanEnd`, `setProcessors`,
+ *     `addTraceProcessor`): in workflows, span events go straight to the plugin's recorder when it is
+ *     the only processor (see `sendSpanEventsDirectly`).
  */
-import { type ModelRequest, Runner } from '@openai/agents-core';
+import {
+  type ModelRequest,
+  MultiTracingProcessor,
+  Runner,
+  type Span,
+  type SpanData,
+  type TracingProcessor,
+} from '@openai/agents-core';
 
 export { normalizeToolAllowedCallers } from '@openai/agents-core/utils/internal';
 
@@ -82,6 +92,53 @@ export function wrapRunnerRun(hooks: {
     });
   };
   prototype[WRAPPED] = true;
+}
+
+type SpanEvent = (this: MultiTracingProcessor, span: Span<SpanData>) => Promise<void>;
+const DIRECT_SPAN_EVENTS = Symbol.for('openai-agents-temporal.directSpanEvents');
+
+/**
+ * Span events of the trace provider go straight to `processor` while it is the provider's only processor,
+ * on this copy of agents-core (module state is per workflow run). agents-core's MultiTracingProcessor
+ * hands every span start and end to its processors in an async method that awaits each in turn: a
+ * promise per event, each a stack trace in the sandbox, 11 of a model call's 157 (`shared/perf`,
+ * `--count-promises`). With one processor, calling it directly is the same call in the same order, and
+ * `Span.start`/`end` put their `.catch` on the processor's own promise. Call before `setTraceProcessors`;
+ * idempotent.
+ */
+export function sendSpanEventsDirectly(processor: TracingProcessor): void {
+  const prototype = MultiTracingProcessor.prototype as unknown as {
+    onSpanStart: SpanEvent;
+    onSpanEnd: SpanEvent;
+    setProcessors(this: MultiTracingProcessor, processors: TracingProcessor[]): void;
+    addTraceProcessor(this: MultiTracingProcessor, processor: TracingProcessor): void;
+    [DIRECT_SPAN_EVENTS]?: true;
+  };
+  if (prototype[DIRECT_SPAN_EVENTS]) return;
+  const { onSpanStart, onSpanEnd, setProcessors, addTraceProcessor } = prototype;
+  // The multi-processors whose processors are exactly [processor].
+  const direct = new WeakSet<MultiTracingProcessor>();
+  prototype.setProcessors = function (this: MultiTracingProcessor, processors: TracingProcessor[]) {
+    setProcessors.call(this, processors);
+    if (processors.length === 1 && processors[0] === processor) direct.add(this);
+    else direct.delete(this);
+  };
+  prototype.addTraceProcessor = function (this: MultiTracingProcessor, added: TracingProcessor) {
+    addTraceProcessor.call(this, added);
+    direct.delete(this);
+  };
+  const directly = (event: SpanEvent, name: 'onSpanStart' | 'onSpanEnd'): SpanEvent =>
+    function (this: MultiTracingProcessor, span: Span<SpanData>) {
+      if (!direct.has(this)) return event.call(this, span);
+      try {
+        return processor[name](span);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    };
+  prototype.onSpanStart = directly(onSpanStart, 'onSpanStart');
+  prototype.onSpanEnd = directly(onSpanEnd, 'onSpanEnd');
+  prototype[DIRECT_SPAN_EVENTS] = true;
 }
 
 // --- MCP -------------------------------------------------------------------------------------------
@@ -169,6 +226,15 @@ export function guardMcpServerClasses(failure: (className: string) => Error): vo
 //     read once per module; every other value takes the original path. Pinned: agents-core's
 //     replacer and serializeBinary, word for word, and the keys with and without the fast path.
 
+//   - `isNodeBuffer` and `isArrayBufferView` in `dist/utils/smartString.mjs`, and
+//     `toUint8ArrayFromBinary` in `dist/utils/binary.mjs`: agents-core asks them about values of the
+//     conversation on every turn (session items, smart strings), and each reads `globalThis.Buffer` or
+//     `ArrayBuffer` (`instanceof ArrayBuffer` too): the same slow global lookups. By the reasoning
+//     above, their answer for a primitive or a plain object or array is false (undefined for
+//     `toUint8ArrayFromBinary`, unless the value is a serialized Buffer snapshot), and the fast paths
+//     return it at once; every other value takes the original path. Pinned: the three functions, word
+//     for word, and their answers with and without the fast paths.
+
 /** Code to insert into one agents-core function, in the workflow bundle. */
 export interface AgentsCoreFastPath {
   /** The agents-core module, by its file path. */
@@ -194,5 +260,39 @@ export const AGENTS_CORE_FAST_PATHS: readonly AgentsCoreFastPath[] = [
       "if (value === null || typeof value !== 'object') return value; " +
       'if (openaiAgentsTemporalPlainPrototypes.includes(openaiAgentsTemporalPrototypeOf(value)) && ' +
       "value.type !== 'Buffer') return value;",
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]utils[\\/]smartString\.mjs$/,
+    functionName: 'isNodeBuffer',
+    parameters: ['value'],
+    declarations:
+      'const openaiAgentsTemporalBufferPrototypeOf = Object.getPrototypeOf, ' +
+      'openaiAgentsTemporalBufferPlainPrototypes = [Object.prototype, Array.prototype, null];\n',
+    prologue:
+      "if (value === null || typeof value !== 'object' || " +
+      'openaiAgentsTemporalBufferPlainPrototypes.includes(openaiAgentsTemporalBufferPrototypeOf(value))) return false;',
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]utils[\\/]smartString\.mjs$/,
+    functionName: 'isArrayBufferView',
+    parameters: ['value'],
+    declarations:
+      'const openaiAgentsTemporalViewPrototypeOf = Object.getPrototypeOf, ' +
+      'openaiAgentsTemporalViewPlainPrototypes = [Object.prototype, Array.prototype, null];\n',
+    prologue:
+      "if (value === null || typeof value !== 'object' || " +
+      'openaiAgentsTemporalViewPlainPrototypes.includes(openaiAgentsTemporalViewPrototypeOf(value))) return false;',
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]utils[\\/]binary\.mjs$/,
+    functionName: 'toUint8ArrayFromBinary',
+    parameters: ['value'],
+    declarations:
+      'const openaiAgentsTemporalBinaryPrototypeOf = Object.getPrototypeOf, ' +
+      'openaiAgentsTemporalBinaryPlainPrototypes = [Object.prototype, Array.prototype, null];\n',
+    prologue:
+      "if (value === null || typeof value !== 'object') return undefined; " +
+      'if (openaiAgentsTemporalBinaryPlainPrototypes.includes(openaiAgentsTemporalBinaryPrototypeOf(value)) && ' +
+      "value.type !== 'Buffer') return undefined;",
   },
 ];

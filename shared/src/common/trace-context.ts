@@ -74,18 +74,21 @@ export type TracingSinks = {
 };
 
 /** A well-mixed hex digest of `text`, `length` digits long (murmur3's finalizer over an FNV-style pass, per 32-bit lane). */
+// Read once: in the workflow sandbox every global lookup (`Math`) goes through the vm context's interceptor.
+const imul = Math.imul;
+
 export function hexDigest(text: string, length: number): string {
   let out = '';
   for (let lane = 1; out.length < length; lane++) {
-    let hash = Math.imul(0x9e3779b9, lane) ^ text.length;
+    let hash = imul(0x9e3779b9, lane) ^ text.length;
     for (let i = 0; i < text.length; i++) {
-      hash = Math.imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
+      hash = imul(hash ^ text.charCodeAt(i), 0x5bd1e995);
       hash ^= hash >>> 15;
     }
     hash ^= hash >>> 16;
-    hash = Math.imul(hash, 0x85ebca6b);
+    hash = imul(hash, 0x85ebca6b);
     hash ^= hash >>> 13;
-    hash = Math.imul(hash, 0xc2b2ae35);
+    hash = imul(hash, 0xc2b2ae35);
     hash ^= hash >>> 16;
     out += (hash >>> 0).toString(16).padStart(8, '0');
   }

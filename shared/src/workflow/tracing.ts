@@ -42,6 +42,7 @@ import {
   type WorkflowOutboundCallsInterceptor,
   workflowInfo,
 } from '@temporalio/workflow';
+import { sendSpanEventsDirectly } from '../common/agents-core-adapter.js';
 import {
   DETACHED,
   hexDigest,
@@ -260,6 +261,7 @@ export function workflowTracingInterceptors(): {
   // The browser build's storage is a plain stack, which parallel runs in one workflow would share.
   setTracingContextStorage(new AsyncLocalStorage());
   setTracingIdGenerator(deterministicTracingIds(`${workflowId}/${runId}`));
+  sendSpanEventsDirectly(recorder);
   setTraceProcessors([recorder]);
   getGlobalTraceProvider().setDisabled(false);
   return {

@@ -1,12 +1,23 @@
 // Pins the agents-core internals that src/common/agents-core-adapter.ts relies on. If an agents-core
 // upgrade changes one of them, this file fails, and the adapter is the one place to change.
 import assert from 'node:assert/strict';
-import { Agent, type Model, type ModelRequest, Runner, Usage } from '@openai/agents-core';
+import {
+  Agent,
+  type Model,
+  type ModelRequest,
+  MultiTracingProcessor,
+  Runner,
+  type Span,
+  type SpanData,
+  type TracingProcessor,
+  Usage,
+} from '@openai/agents-core';
 import { describe, it } from 'vitest';
 import {
   agentNameOf,
   normalizeToolAllowedCallers,
   requestInternals,
+  sendSpanEventsDirectly,
   withRequestInternals,
   wrapRunnerRun,
 } from '../../src/common/agents-core-adapter.js';
@@ -308,5 +319,131 @@ describe('AGENTS_CORE_FAST_PATHS: agentInputSerializationReplacer', () => {
       'a string item',
     ];
     for (const item of items) assert.equal(JSON.stringify(item, withFastPath), JSON.stringify(item, original));
+  });
+});
+
+describe('AGENTS_CORE_FAST_PATHS: isNodeBuffer, isArrayBufferView, toUint8ArrayFromBinary', () => {
+  const dist = dirname(fileURLToPath(import.meta.resolve('@openai/agents-core')));
+  const targets = [
+    ['isNodeBuffer', join(dist, 'utils', 'smartString.mjs')],
+    ['isArrayBufferView', join(dist, 'utils', 'smartString.mjs')],
+    ['toUint8ArrayFromBinary', join(dist, 'utils', 'binary.mjs')],
+  ] as const;
+  type Check = (value: unknown) => unknown;
+
+  it('targets functions of agents-core that exist with these parameters; toUint8ArrayFromBinary is the pinned one', () => {
+    for (const [name, file] of targets) {
+      const fastPath = AGENTS_CORE_FAST_PATHS.find((candidate) => candidate.functionName === name);
+      assert.ok(fastPath?.module.test(file), `${name}: ${file}`);
+      assert.deepEqual(fastPath?.parameters, ['value']);
+    }
+    // isNodeBuffer and isArrayBufferView are pinned word for word above; the fast path is right for this body only.
+    const source = readFileSync(join(dist, 'utils', 'binary.mjs'), 'utf8');
+    const start = source.indexOf('export function toUint8ArrayFromBinary(');
+    assert.equal(
+      source.slice(start, source.indexOf('\n}\n', start) + 2),
+      [
+        'export function toUint8ArrayFromBinary(value) {',
+        '    if (value instanceof ArrayBuffer) {',
+        '        return new Uint8Array(value);',
+        '    }',
+        '    if (isArrayBufferView(value)) {',
+        '        const view = value;',
+        '        return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);',
+        '    }',
+        '    if (isNodeBuffer(value)) {',
+        '        const view = value;',
+        '        return new Uint8Array(view.buffer, view.byteOffset, view.byteLength);',
+        '    }',
+        '    if (isSerializedBufferSnapshot(value)) {',
+        '        return Uint8Array.from(value.data);',
+        '    }',
+        '    return undefined;',
+        '}',
+      ].join('\n'),
+      'agents-core changed toUint8ArrayFromBinary: check the fast path in agents-core-adapter.ts',
+    );
+  });
+
+  it('each function with the inserted code answers as without it', async () => {
+    const values: unknown[] = [
+      ...['', 'Buffer', 0, Number.NaN, 10n, true, null, undefined, Symbol('s'), () => 'fn'],
+      ...[{}, { type: 'message' }, { type: 'Buffer', data: 'text' }, { type: 'Buffer', data: [1, 2] }, [], [1, 2]],
+      Object.assign(Object.create(null) as object, { type: 'Buffer', data: [1, 2] }),
+      Object.assign([1, 2], { type: 'Buffer', data: [3] }),
+      new Uint8Array([1, 2]),
+      new Float32Array([0.5]),
+      new DataView(new ArrayBuffer(2)),
+      new ArrayBuffer(1),
+      Buffer.from('hi'),
+      runInNewContext('({ a: 1, type: "Buffer", data: [5] })'),
+      runInNewContext('new Uint8Array([9])'),
+      new Proxy({ type: 'Buffer', data: [4] }, {}),
+      new Date(0),
+      new Map([[1, 2]]),
+    ];
+    for (const [name, file] of targets) {
+      const fastPath = AGENTS_CORE_FAST_PATHS.find((candidate) => candidate.functionName === name);
+      const original = ((await import(pathToFileURL(file).href)) as Record<string, Check>)[name];
+      assert.ok(fastPath && original, name);
+      const withFastPath = new Function(
+        'original',
+        `${fastPath.declarations ?? ''} return function (value) { ${fastPath.prologue} return original(value); };`,
+      )(original) as Check;
+      for (const [index, value] of values.entries()) {
+        assert.deepEqual(withFastPath(value), original(value), `${name}(values[${index}])`);
+      }
+    }
+  });
+});
+
+describe('MultiTracingProcessor: sendSpanEventsDirectly', () => {
+  const span = { spanId: 'span_1' } as unknown as Span<SpanData>;
+  function recorder(events: string[], name: string): TracingProcessor & { done: Promise<void> } {
+    const done = Promise.resolve();
+    const record = (event: string) => {
+      events.push(`${name} ${event}`);
+      return done;
+    };
+    return {
+      done,
+      onTraceStart: () => record('traceStart'),
+      onTraceEnd: () => record('traceEnd'),
+      onSpanStart: () => record('spanStart'),
+      onSpanEnd: () => record('spanEnd'),
+      shutdown: () => done,
+      forceFlush: () => done,
+    };
+  }
+
+  it("hands span events straight to the plugin's processor while it is the only one, as agents-core does otherwise", async () => {
+    const events: string[] = [];
+    const plugin = recorder(events, 'plugin');
+    sendSpanEventsDirectly(plugin);
+    sendSpanEventsDirectly(recorder(events, 'second call, ignored'));
+    const multi = new MultiTracingProcessor();
+    multi.setProcessors([plugin]);
+    // The processor's own promise comes back: no async method and no await in between.
+    assert.equal(multi.onSpanStart(span), plugin.done);
+    assert.equal(multi.onSpanEnd(span), plugin.done);
+    assert.deepEqual(events.splice(0), ['plugin spanStart', 'plugin spanEnd']);
+
+    // Any other set of processors takes agents-core's own path: each processor in turn.
+    const other = recorder(events, 'other');
+    multi.addTraceProcessor(other);
+    const both = multi.onSpanStart(span);
+    assert.notEqual(both, plugin.done);
+    await both;
+    assert.deepEqual(events.splice(0), ['plugin spanStart', 'other spanStart']);
+    multi.setProcessors([other]);
+    assert.notEqual(multi.onSpanEnd(span), other.done);
+    multi.setProcessors([plugin]);
+    assert.equal(multi.onSpanEnd(span), plugin.done);
+
+    // A processor that throws gives a rejected promise, as the async method did, not an exception in Span.start.
+    plugin.onSpanStart = () => {
+      throw new Error('recorder failed');
+    };
+    await assert.rejects(multi.onSpanStart(span), /recorder failed/);
   });
 });
