@@ -296,3 +296,66 @@ export const AGENTS_CORE_FAST_PATHS: readonly AgentsCoreFastPath[] = [
       "value.type !== 'Buffer') return undefined;",
   },
 ];
+
+// --- Schemas built once per bundle (worker/agents-core-fast-paths.ts wraps them in workflow bundles) --
+//   Temporal's reusable sandbox evaluates every module again for each workflow, so that no workflow
+//   sees another's module state. agents-core's protocol and RunState modules build several hundred zod
+//   schemas at load, about half of what loading agents-core costs a workflow (6 of 11.5 ms of CPU, and
+//   the memory those schemas hold for as long as the workflow is cached). A zod schema is data: the
+//   same for every workflow, never changed by agents-core after it is built. The plugin builds each
+//   listed module's schema constants once per workflow bundle and hands the same objects to every
+//   later workflow (`workflow/shared-schemas.ts`). Only a top-level `const` whose value is a call
+//   (`z.object(...)`, `SharedBase.extend(...)`) is shared, and only when everything it refers to is
+//   `z`, another shared schema of the module, or one of the module's `pureReferences`: functions and
+//   constants that give the same answer in every workflow. Each module's shared names are pinned by
+//   test/unit/agents-core-adapter.test.ts; an agents-core release that adds a reference the plugin
+//   does not know keeps that schema (and what builds on it) per workflow, as without the plugin.
+
+/** An agents-core module whose schema constants are built once per workflow bundle. */
+export interface AgentsCoreSharedSchemas {
+  /** The agents-core module, by its file path. */
+  module: RegExp;
+  /** Names the module's schemas in the bundle-wide cache. */
+  key: string;
+  /** What the module's schemas may refer to besides `z` and each other: pure and the same in every workflow. */
+  pureReferences: readonly string[];
+}
+
+export const AGENTS_CORE_SHARED_SCHEMAS: readonly AgentsCoreSharedSchemas[] = [
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]types[\\/]protocol\.mjs$/,
+    key: 'agents-core/types/protocol',
+    // `zStringWithHints` returns `z.string()`; `Uint8Array` is the sandbox realm's own.
+    pureReferences: ['zStringWithHints', 'Uint8Array'],
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]runState\.mjs$/,
+    key: 'agents-core/runState',
+    // `protocol` and `nextStepSchema` are schemas (shared themselves), `pendingSessionWriteBaseSchema` a
+    // plain object of schemas that the schemas using it copy, the two version lists arrays of strings; the
+    // two functions check values and read no module state; the symbol is what
+    // `normalizeJsonCompatibleValue` returns for a bad value, and the schema that uses it keeps both from
+    // the same module evaluation.
+    pureReferences: [
+      'protocol',
+      'nextStepSchema',
+      'pendingSessionWriteBaseSchema',
+      'SUPPORTED_SCHEMA_VERSIONS',
+      'SUPPORTED_SANDBOX_SESSION_STATE_VERSIONS',
+      'normalizeJsonCompatibleValue',
+      'INVALID_JSON_COMPATIBLE_VALUE',
+      'getFunctionToolLegacyStateKeyFromStateKey',
+      'undefined',
+    ],
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]mcpShared\.mjs$/,
+    key: 'agents-core/mcpShared',
+    pureReferences: [],
+  },
+  {
+    module: /[\\/]@openai[\\/]agents-core[\\/]dist[\\/]runner[\\/]steps\.mjs$/,
+    key: 'agents-core/runner/steps',
+    pureReferences: [],
+  },
+];

@@ -10,9 +10,18 @@
  * function (or its parameters changed), the function is left as it is and the worker process gets a
  * warning: workflows run as they would without the plugin's fast path. The adapter's test pins each
  * function, so this repository notices such a release at once.
+ *
+ * The same plugin wraps the schema constants of the modules in `AGENTS_CORE_SHARED_SCHEMAS`, so that a
+ * workflow bundle builds them once (agents-core-shared-schemas.ts, workflow/shared-schemas.ts).
  */
 import type { BundleOptions } from '@temporalio/worker';
-import { AGENTS_CORE_FAST_PATHS, type AgentsCoreFastPath } from '../common/agents-core-adapter.js';
+import {
+  AGENTS_CORE_FAST_PATHS,
+  AGENTS_CORE_SHARED_SCHEMAS,
+  type AgentsCoreFastPath,
+  type AgentsCoreSharedSchemas,
+} from '../common/agents-core-adapter.js';
+import { sharedSchemaInsertions } from './agents-core-shared-schemas.js';
 
 type WebpackConfig = Parameters<NonNullable<BundleOptions['webpackConfigHook']>>[0];
 type WebpackPlugin = NonNullable<WebpackConfig['plugins']>[number];
@@ -75,7 +84,10 @@ function findFunction(program: ProgramNode, name: string): { fn: FunctionNode; s
   return undefined;
 }
 
-export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath[] = AGENTS_CORE_FAST_PATHS) {
+export function agentsCoreFastPathsPlugin(
+  fastPaths: readonly AgentsCoreFastPath[] = AGENTS_CORE_FAST_PATHS,
+  sharedSchemas: readonly AgentsCoreSharedSchemas[] = AGENTS_CORE_SHARED_SCHEMAS,
+) {
   return {
     /** The first fast-path plugin on a compiler applies; another one (a second copy of the plugin) is left out. */
     apply(compiler: Compiler): void {
@@ -88,6 +100,12 @@ export function agentsCoreFastPathsPlugin(fastPaths: readonly AgentsCoreFastPath
           factory.hooks.parser.for(moduleType).tap(PLUGIN_NAME, (parser) => {
             parser.hooks.program.tap(PLUGIN_NAME, (program) => {
               const resource = parser.state.module.resource ?? '';
+              for (const spec of sharedSchemas) {
+                if (!spec.module.test(resource)) continue;
+                for (const { position, code } of sharedSchemaInsertions(program, spec)) {
+                  parser.state.module.addPresentationalDependency(new ConstDependency(code, position));
+                }
+              }
               for (const fastPath of fastPaths) {
                 if (!fastPath.module.test(resource)) continue;
                 const found = findFunction(program, fastPath.functionName);

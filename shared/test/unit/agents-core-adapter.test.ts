@@ -447,3 +447,100 @@ describe('MultiTracingProcessor: sendSpanEventsDirectly', () => {
     await assert.rejects(multi.onSpanStart(span), /recorder failed/);
   });
 });
+
+import { parse } from 'acorn';
+import { AGENTS_CORE_SHARED_SCHEMAS } from '../../src/common/agents-core-adapter.js';
+import { sharedSchemaConstants } from '../../src/worker/agents-core-shared-schemas.js';
+
+describe('AGENTS_CORE_SHARED_SCHEMAS', () => {
+  const dist = dirname(fileURLToPath(import.meta.resolve('@openai/agents-core')));
+
+  /** The module's schema constants the plugin builds once per bundle, and its top-level constants set by a call. */
+  function sharedIn(file: string): { shared: string[]; calls: string[] } {
+    const path = join(dist, file);
+    const spec = AGENTS_CORE_SHARED_SCHEMAS.find((candidate) => candidate.module.test(path));
+    assert.ok(spec, `${file} is listed`);
+    const program = parse(readFileSync(path, 'utf8'), { ecmaVersion: 'latest', sourceType: 'module', ranges: true });
+    const everyName = [...readFileSync(path, 'utf8').matchAll(/[A-Za-z_$][\w$]*/g)].map((match) => match[0]);
+    return {
+      shared: sharedSchemaConstants(program, spec).map((constant) => constant.name),
+      calls: sharedSchemaConstants(program, { pureReferences: everyName }).map((constant) => constant.name),
+    };
+  }
+
+  it('shares every schema of the protocol module, which imports nothing but zod', () => {
+    assert.match(readFileSync(join(dist, 'types/protocol.mjs'), 'utf8'), /^import \{ z \} from 'zod';\n(?!import)/);
+    const { shared, calls } = sharedIn('types/protocol.mjs');
+    assert.equal(shared.length, 70);
+    assert.deepEqual(shared, calls);
+  });
+
+  it("shares RunState's serialization schemas, SerializedRunState among them, and nothing else of the module", () => {
+    const { shared, calls } = sharedIn('runState.mjs');
+    // Every top-level constant set by a call but the symbol (a call of Symbol, which is not shared).
+    assert.deepEqual(
+      calls.filter((name) => !shared.includes(name)),
+      ['INVALID_JSON_COMPATIBLE_VALUE'],
+    );
+    assert.deepEqual(shared, [
+      '$schemaVersion',
+      'pendingSessionHistoryTransactionSchema',
+      'pendingSessionWriteSchema',
+      'serializedAgentSchema',
+      'serializedSpanBase',
+      'SerializedSpan',
+      'requestUsageSchema',
+      'usageSchema',
+      'modelResponseSchema',
+      'jsonCompatibleValueSchema',
+      'itemSchema',
+      'serializedToolInvocationCompletionEvidenceItemSchema',
+      'serializedToolInvocationCompletionEvidenceSchema',
+      'serializedTraceSchema',
+      'sandboxSessionStateEnvelopeSchema',
+      'sandboxSessionEntrySchema',
+      'sandboxStateSchema',
+      'handoffInputSnapshotSchema',
+      'serializedProcessedResponseSchema',
+      'currentResponseGeneratedItemOwnershipSchema',
+      'guardrailFunctionOutputSchema',
+      'toolGuardrailBehaviorSchema',
+      'toolGuardrailFunctionOutputSchema',
+      'toolGuardrailMetadataSchema',
+      'inputGuardrailResultSchema',
+      'outputGuardrailResultSchema',
+      'toolInputGuardrailResultSchema',
+      'toolOutputGuardrailResultSchema',
+      'approvalRecordSchema',
+      'canonicalFunctionToolStateKeySchema',
+      'functionApprovalsSchema',
+      'functionApprovalContextSchema',
+      'SerializedRunState',
+    ]);
+  });
+
+  it('shares the MCP tool schema and the next-step schema', () => {
+    assert.deepEqual(sharedIn('mcpShared.mjs').shared, ['MCPTool']);
+    assert.deepEqual(sharedIn('runner/steps.mjs').shared, ['nextStepSchema']);
+  });
+
+  it('the pure references are what the adapter says: functions that read no module state, and constant data', () => {
+    const runState = readFileSync(join(dist, 'runState.mjs'), 'utf8');
+    // normalizeJsonCompatibleValue and its helper read only their argument and the module's symbol.
+    const normalize = runState.slice(
+      runState.indexOf('function normalizeJsonCompatibleValue('),
+      runState.indexOf('const jsonCompatibleValueSchema'),
+    );
+    assert.ok(normalize.length > 0);
+    assert.doesNotMatch(normalize, /this\.|globalThis|getGlobal|logger|Map\(/);
+    assert.match(runState, /^const pendingSessionWriteBaseSchema = \{$/m);
+    assert.match(runState, /^export const SUPPORTED_SCHEMA_VERSIONS = \[$/m);
+    const toolIdentity = readFileSync(join(dist, 'toolIdentity.mjs'), 'utf8');
+    const legacyKey = toolIdentity.slice(
+      toolIdentity.indexOf('export function getFunctionToolLegacyStateKeyFromStateKey('),
+      toolIdentity.indexOf('\n}\n', toolIdentity.indexOf('export function getFunctionToolLegacyStateKeyFromStateKey(')),
+    );
+    assert.match(legacyKey, /JSON\.parse\(stateKey\)/);
+    assert.doesNotMatch(legacyKey, /this\.|globalThis|logger/);
+  });
+});
