@@ -6,7 +6,13 @@ import { type AgentOutputItem, type ModelProvider, setTraceProcessors, Usage } f
 import { Client, Connection } from '@temporalio/client';
 import { bundleWorkflowCode, DefaultLogger, NativeConnection, Runtime, Worker } from '@temporalio/worker';
 import { OpenAIAgentsPlugin } from 'openai-agents-temporal';
-import { benchAddress, pinnedVersions, quietBundlerLogger, serveSide } from '../src/side-server';
+import {
+  benchAddress,
+  pinnedVersions,
+  quietBundlerLogger,
+  serveSide,
+  typeScriptWorkerTuning,
+} from '../src/side-server';
 import {
   ACTIVITY_TIMEOUT,
   FAST_MODE_STACK_TRACE_LIMIT,
@@ -80,6 +86,7 @@ await serveSide(
         activities: { lookup, noop },
         plugins: [plugin()],
         ...WORKER_OPTIONS,
+        ...typeScriptWorkerTuning(),
       });
       const running = worker.run();
       return async () => {

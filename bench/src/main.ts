@@ -36,7 +36,15 @@ import {
 import { pythonForBench } from './python-venv';
 import { type Report, SIDES, type SideReport, table } from './report';
 import { type SideCommand, SideProcess } from './side-process';
+import { typeScriptWorkerTuning } from './side-server';
 import { ACTIVITY_TIMEOUT, AGENT, WORKER_OPTIONS, workloadJson } from './workload';
+
+/** The worker options of every side, and what a tuning A/B added on both TypeScript sides. */
+function workerOptionsLine(): string {
+  const tuning = typeScriptWorkerTuning();
+  const added = Object.keys(tuning).length > 0 ? `; both TypeScript sides also ${JSON.stringify(tuning)}` : '';
+  return `${JSON.stringify(WORKER_OPTIONS)}${added}`;
+}
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const bench = join(root, 'bench');
@@ -227,7 +235,7 @@ async function main() {
       agent: `${AGENT.name} (model "${AGENT.model}") with one activity tool, lookup`,
       model: 'scripted on the worker: answers at once, the same answers on every side',
       activities: `start-to-close ${ACTIVITY_TIMEOUT} and the default retry policy for model calls, the tool and the no-op`,
-      worker: JSON.stringify(WORKER_OPTIONS),
+      worker: workerOptionsLine(),
       turn: 'one user message and one run over the whole conversation so far: one model call',
     },
     fairness: {

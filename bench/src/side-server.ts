@@ -34,6 +34,34 @@ export function pinnedVersions(packageJson: URL, names: string[]): Record<string
 }
 
 /** webpack's report goes to the logger at info level; keep warnings and errors, on stderr. */
+/** Worker options a tuning A/B may add on both TypeScript sides (never set by `pnpm bench` itself). */
+export interface TypeScriptWorkerTuning {
+  workflowThreadPoolSize?: number;
+  maxConcurrentWorkflowTaskExecutions?: number;
+  maxCachedWorkflows?: number;
+}
+
+const TUNABLE = ['workflowThreadPoolSize', 'maxConcurrentWorkflowTaskExecutions', 'maxCachedWorkflows'] as const;
+
+/**
+ * `BENCH_TS_WORKER_OPTIONS='{"workflowThreadPoolSize":2}'`: options both TypeScript sides' workers get on
+ * top of WORKER_OPTIONS, so that a tuning A/B changes both sides alike. Empty by default.
+ */
+export function typeScriptWorkerTuning(text = process.env.BENCH_TS_WORKER_OPTIONS): TypeScriptWorkerTuning {
+  if (!text) return {};
+  const parsed: unknown = JSON.parse(text);
+  const tuning: TypeScriptWorkerTuning = {};
+  if (typeof parsed !== 'object' || parsed === null) throw new Error('BENCH_TS_WORKER_OPTIONS must be a JSON object');
+  for (const [name, value] of Object.entries(parsed)) {
+    const known = TUNABLE.find((option) => option === name);
+    if (!known || !Number.isInteger(value) || value < 1) {
+      throw new Error(`BENCH_TS_WORKER_OPTIONS: ${name} is not one of ${TUNABLE.join(', ')} with a whole number >= 1`);
+    }
+    tuning[known] = value;
+  }
+  return tuning;
+}
+
 export const quietBundlerLogger = {
   log: () => {},
   trace: () => {},

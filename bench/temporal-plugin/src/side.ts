@@ -12,7 +12,13 @@ import {
   type WorkerPlugin,
 } from '@temporalio/worker';
 import { replayProfiler } from '../../ours/replay-profile';
-import { benchAddress, pinnedVersions, quietBundlerLogger, serveSide } from '../../src/side-server';
+import {
+  benchAddress,
+  pinnedVersions,
+  quietBundlerLogger,
+  serveSide,
+  typeScriptWorkerTuning,
+} from '../../src/side-server';
 import {
   ACTIVITY_TIMEOUT,
   lookup,
@@ -83,6 +89,7 @@ await serveSide(
         activities: { lookup, noop },
         plugins: [plugin],
         ...WORKER_OPTIONS,
+        ...typeScriptWorkerTuning(),
       });
       const running = worker.run();
       return async () => {
