@@ -1,15 +1,10 @@
-import { connectClient, sampleArguments, waitForResult, workflowUiUrl } from 'sample-kit';
+import { connectClient, waitForResult, wholeNumberArgument, workflowUiUrl } from 'sample-kit';
 import { TASK_QUEUE } from './task-queue';
 import { agentLifecycle } from './workflows/agent-lifecycle';
 
 // The max number comes from the command line (`pnpm --filter basic run agent-lifecycle 50`), so the
 // launcher also runs where there is no terminal to type into.
-const [given = '50'] = sampleArguments();
-const maxNumber = Number(given);
-if (!Number.isInteger(maxNumber) || maxNumber < 0) {
-  console.error(`The max number must be a whole number of 0 or more, not "${given}".`);
-  process.exit(1);
-}
+const maxNumber = wholeNumberArgument('max number', 50);
 
 const client = await connectClient();
 const handle = await client.workflow.start(agentLifecycle, {

@@ -73,6 +73,20 @@ export function sampleArguments(): string[] {
   return process.argv.slice(2).filter((arg) => arg !== '--verbose');
 }
 
+/**
+ * The launcher's first argument as a whole number of 0 or more (`fallback` when there is none). Anything else
+ * ends the launcher with exit code 1 and a line that names what was given, before it connects to Temporal.
+ */
+export function wholeNumberArgument(what: string, fallback: number): number {
+  const [given = String(fallback)] = sampleArguments();
+  const value = Number(given);
+  if (given.trim() === '' || !Number.isInteger(value) || value < 0) {
+    console.error(`The ${what} must be a whole number of 0 or more, not "${given}".`);
+    process.exit(1);
+  }
+  return value;
+}
+
 /** The command that starts this sample folder's worker, as a reader would type it at the repo root. */
 export function workerCommand(): string {
   const { name, repoRoot } = sampleFolder();

@@ -16,7 +16,7 @@ export {
   temporalNamespace,
   workflowUiUrl,
 } from './connection.js';
-export { loadSampleEnv, sampleArguments, workerCommand } from './env.js';
+export { loadSampleEnv, sampleArguments, wholeNumberArgument, workerCommand } from './env.js';
 export {
   LinesPrintedOnce,
   printFinishedSearches,

@@ -332,3 +332,18 @@ describe('with Temporal down', () => {
     assert.match(worker.output(), /`pnpm temporal`/);
   });
 });
+
+describe("a launcher's number argument", () => {
+  it('is refused before the launcher connects, naming what was given, in both lifecycle launchers', async () => {
+    const cases: [script: string, given: string][] = [
+      ['src/run-lifecycle.ts', 'fifty'],
+      ['src/run-agent-lifecycle.ts', '-3'],
+    ];
+    for (const [script, given] of cases) {
+      // Temporal is not there: a launcher that parsed nothing would fail on the connection instead.
+      const launcher = startSample('basic', script, { TEMPORAL_ADDRESS: '127.0.0.1:9' }, [given]);
+      assert.equal(await launcher.exited, 1, launcher.output());
+      assert.equal(launcher.output().trim(), `The max number must be a whole number of 0 or more, not "${given}".`);
+    }
+  });
+});
