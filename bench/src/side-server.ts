@@ -33,15 +33,10 @@ export function pinnedVersions(packageJson: URL, names: string[]): Record<string
   return Object.fromEntries(names.map((name) => [name, dependencies[name] ?? '']));
 }
 
-/** webpack's report goes to the logger at info level; keep warnings and errors, on stderr. */
-/** Worker options a tuning A/B may add on both TypeScript sides (never set by `pnpm bench` itself). */
-export interface TypeScriptWorkerTuning {
-  workflowThreadPoolSize?: number;
-  maxConcurrentWorkflowTaskExecutions?: number;
-  maxCachedWorkflows?: number;
-}
-
 const TUNABLE = ['workflowThreadPoolSize', 'maxConcurrentWorkflowTaskExecutions', 'maxCachedWorkflows'] as const;
+
+/** Worker options a tuning A/B may add on both TypeScript sides (never set by `pnpm bench` itself). */
+export type TypeScriptWorkerTuning = Partial<Record<(typeof TUNABLE)[number], number>>;
 
 /**
  * `BENCH_TS_WORKER_OPTIONS='{"workflowThreadPoolSize":2}'`: options both TypeScript sides' workers get on
@@ -62,6 +57,7 @@ export function typeScriptWorkerTuning(text = process.env.BENCH_TS_WORKER_OPTION
   return tuning;
 }
 
+/** webpack's report goes to the logger at info level; keep warnings and errors, on stderr. */
 export const quietBundlerLogger = {
   log: () => {},
   trace: () => {},
